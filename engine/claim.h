@@ -1,0 +1,84 @@
+// Claim and ClaimLink: what extraction produces and linking connects. These are the values that
+// flow from engine to graph, score and io; every field here is stored and exported.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace claimgraph::engine {
+
+enum class Polarity { kAffirmed, kNegated };
+
+// How the claim is put forward (DESIGN.md, Extract).
+enum class Modality {
+  kAsserted,  // stated as fact by the speaker
+  kReported,  // the outlet relays what someone else said
+  kForecast,  // about the future: forecast, promise, plan, deadline
+  kHedged,    // reportedly, allegedly, may, might, could
+  kDenial,    // the speaker denies or rejects something
+  kQuestion,
+};
+
+std::string_view ToString(Polarity p);
+std::string_view ToString(Modality m);
+// Returns false if `name` is not one of ToString's results.
+bool ParsePolarity(std::string_view name, Polarity* out);
+bool ParseModality(std::string_view name, Modality* out);
+
+// A quantity mentioned in a claim: "2,500 troops" -> {2500, 2500, "troops"};
+// "four to five personnel" -> {4, 5, "personnel"}; "hundreds of soldiers" -> {200, 999,
+// "soldiers"}.
+struct Quantity {
+  double low = 0;
+  double high = 0;
+  std::string unit;  // lower-case head noun after the number, may be empty
+  std::string text;  // as written
+};
+
+// A time the claim is about, resolved against the publication date. Dates are ISO "YYYY-MM-DD";
+// a month or year resolves to its first and last day ("by September 2026" ->
+// 2026-09-01..2026-09-30).
+struct TimeRef {
+  std::string begin;
+  std::string end;
+  std::string text;  // as written
+};
+
+struct Claim {
+  int64_t id = 0;        // store id; 0 until stored
+  int64_t document = 0;  // Document::id
+  std::string source;    // the outlet that published it
+  std::string speaker;   // the person or body whose words these are; empty = the outlet itself
+  std::string speaker_role;
+  std::string text;  // the exact sentence or clause, as in the document
+  // Offsets into Document::text: bytes, and Unicode code points (the exported "span").
+  size_t byte_begin = 0, byte_end = 0;
+  size_t char_begin = 0, char_end = 0;
+  std::string date;            // when the claim was made (publication date or a date in the text)
+  std::vector<TimeRef> about;  // times the claim is about
+  Polarity polarity = Polarity::kAffirmed;
+  Modality modality = Modality::kAsserted;
+  std::vector<Quantity> quantities;
+  std::vector<std::string> entities;  // canonical names after alias resolution ("Ain al-Asad")
+  std::string proposition;            // key of the proposition the claim belongs to; may be empty
+};
+
+enum class Relation { kAgree, kContradict, kUpdate, kCopy };
+std::string_view ToString(Relation r);
+bool ParseRelation(std::string_view name, Relation* out);
+
+// A scored link between two claims, found by the linker. `a` and `b` index the claim vector
+// handed to the linker (not store ids) until io maps them.
+struct ClaimLink {
+  int64_t a = 0;
+  int64_t b = 0;
+  Relation relation = Relation::kAgree;
+  double score = 0;  // 0..1, confidence in `relation`
+  std::vector<std::string>
+      reasons;  // short, human-readable: "negation: 'not'", "date: 2021 vs 2025"
+};
+
+}  // namespace claimgraph::engine

@@ -1,0 +1,1 @@
+#include "graph/claim_graph.h"
