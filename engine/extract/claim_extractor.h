@@ -1,0 +1,77 @@
+// ClaimExtractor: the clean-and-extract stage. It turns one Document into attributed claims:
+//
+//   text -> paragraphs -> furniture removed (text/page_cleaner.h, with the corpus-level
+//   BoilerplateIndex) -> sentences (text/sentence_splitter.h) -> claim sentences -> for each:
+//   speaker and role (attribution.h: reporting verbs, quotes, "according to", pronoun and surname
+//   references to speakers introduced earlier), content clause, polarity and modality
+//   (claim_features.h), quantities (text/quantity.h), times resolved against the publication
+//   date (time_resolver.h), entities normalised through the alias table (alias_table.h).
+//
+// Start here for extraction. Rule-based throughout: the seed corpus (machine translation, page
+// furniture, many speakers) is the development set; the rules are the tables in the .cc files and
+// each has a table-driven test.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/claim.h"
+#include "engine/document.h"
+#include "engine/extract/alias_table.h"
+#include "engine/text/boilerplate_index.h"
+
+namespace claimgraph::engine {
+
+struct ExtractorOptions {
+  // Sentences with fewer words than this are not claims ("Loading", headings already go).
+  int min_words = 5;
+  // Keep questions (as Modality::kQuestion) instead of dropping them.
+  bool keep_questions = false;
+  // Drop paragraphs whose content words barely overlap the title and lead (unrelated stories).
+  bool drop_off_topic = true;
+  // When attribution separates a speaker from what they said ("X said that Y", "“Y,” X added"),
+  // the claim's text is the content clause Y; otherwise the whole sentence.
+  bool content_clause_only = true;
+};
+
+// Why a sentence was not made a claim, for debugging and the evaluation listing.
+struct SentenceTrace {
+  size_t byte_begin = 0, byte_end = 0;
+  std::string text;
+  std::string verdict;  // "claim", or the reason it was dropped ("furniture: share prompt", ...)
+};
+
+struct ExtractionResult {
+  std::vector<Claim> claims;
+  std::vector<SentenceTrace> trace;  // every paragraph or sentence considered, in order
+};
+
+class ClaimExtractor {
+ public:
+  // `boilerplate` (may be null) is the corpus pre-pass; it must outlive the extractor.
+  explicit ClaimExtractor(ExtractorOptions options = {},
+                          const BoilerplateIndex* boilerplate = nullptr,
+                          AliasTable aliases = AliasTable::Default());
+
+  // Returns the claims of `doc` in text order. Every claim's text equals
+  // doc.text.substr(byte_begin, byte_end - byte_begin), and char_begin/char_end are the same span
+  // in code points. Fills every Claim field except id and proposition. Thread-safe (const, no
+  // shared mutable state).
+  std::vector<Claim> Extract(const Document& doc) const;
+
+  // Extract() plus the verdict on every paragraph and sentence.
+  ExtractionResult ExtractWithTrace(const Document& doc) const;
+
+  const AliasTable& aliases() const { return aliases_; }
+
+ private:
+  ExtractionResult Run(const Document& doc, bool trace) const;
+
+  ExtractorOptions options_;
+  const BoilerplateIndex* boilerplate_;
+  AliasTable aliases_;
+};
+
+}  // namespace claimgraph::engine
