@@ -1,0 +1,133 @@
+// The SQLite store's schema as a list of forward migrations: kMigrations[i] takes a store from
+// version i to version i + 1. A released migration is never edited; a change to the schema is a
+// new migration appended here (and kStoreSchemaVersion raised in sqlite_store.h). docs/FORMATS.md
+// describes the resulting tables.
+#pragma once
+
+namespace claimgraph::io::sqlite_schema {
+
+inline constexpr const char* kMigrations[] = {
+    // 0 -> 1: documents, keyed by the SHA-256 of their bytes.
+    R"sql(
+CREATE TABLE schema_version (version INTEGER NOT NULL);
+INSERT INTO schema_version (version) VALUES (0);
+CREATE TABLE documents (
+  id               INTEGER PRIMARY KEY,
+  content_hash     TEXT NOT NULL UNIQUE,
+  source           TEXT NOT NULL,
+  source_inferred  INTEGER NOT NULL DEFAULT 0,
+  date             TEXT NOT NULL,
+  date_inferred    INTEGER NOT NULL DEFAULT 0,
+  title            TEXT NOT NULL,
+  url              TEXT NOT NULL,
+  language         TEXT NOT NULL,
+  authors          TEXT NOT NULL,
+  path             TEXT NOT NULL,
+  text             TEXT NOT NULL,
+  ingested_at      TEXT NOT NULL
+);
+CREATE INDEX documents_source ON documents (source);
+CREATE INDEX documents_date ON documents (date);
+)sql",
+    // 1 -> 2: recorded analysis runs and everything they produce.
+    R"sql(
+CREATE TABLE runs (
+  id                  INTEGER PRIMARY KEY,
+  created_at          TEXT NOT NULL,
+  program_version     TEXT NOT NULL,
+  config_json         TEXT NOT NULL,
+  reliability_method  TEXT NOT NULL,
+  iterations          INTEGER NOT NULL,
+  converged           INTEGER NOT NULL,
+  n_documents         INTEGER NOT NULL,
+  n_claims            INTEGER NOT NULL,
+  n_links             INTEGER NOT NULL
+);
+CREATE TABLE run_documents (
+  run_id       INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+  seq          INTEGER NOT NULL,
+  document_id  INTEGER NOT NULL REFERENCES documents (id),
+  PRIMARY KEY (run_id, seq)
+);
+CREATE TABLE claims (
+  run_id        INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+  seq           INTEGER NOT NULL,
+  id            INTEGER NOT NULL,
+  document_id   INTEGER NOT NULL REFERENCES documents (id),
+  source        TEXT NOT NULL,
+  speaker       TEXT NOT NULL,
+  speaker_role  TEXT NOT NULL,
+  text          TEXT NOT NULL,
+  byte_begin    INTEGER NOT NULL,
+  byte_end      INTEGER NOT NULL,
+  char_begin    INTEGER NOT NULL,
+  char_end      INTEGER NOT NULL,
+  date          TEXT NOT NULL,
+  about         TEXT NOT NULL,
+  polarity      TEXT NOT NULL,
+  modality      TEXT NOT NULL,
+  quantities    TEXT NOT NULL,
+  entities      TEXT NOT NULL,
+  proposition   TEXT NOT NULL,
+  PRIMARY KEY (run_id, seq),
+  UNIQUE (run_id, id)
+);
+CREATE TABLE links (
+  run_id    INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+  seq       INTEGER NOT NULL,
+  a         INTEGER NOT NULL,
+  b         INTEGER NOT NULL,
+  relation  TEXT NOT NULL,
+  score     REAL NOT NULL,
+  reasons   TEXT NOT NULL,
+  PRIMARY KEY (run_id, seq)
+);
+CREATE TABLE propositions (
+  run_id  INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+  seq     INTEGER NOT NULL,
+  key     TEXT NOT NULL,
+  label   TEXT NOT NULL,
+  claims  TEXT NOT NULL,
+  PRIMARY KEY (run_id, seq)
+);
+CREATE TABLE copies (
+  run_id      INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+  seq         INTEGER NOT NULL,
+  document_a  INTEGER NOT NULL,
+  document_b  INTEGER NOT NULL,
+  source_a    TEXT NOT NULL,
+  source_b    TEXT NOT NULL,
+  score       REAL NOT NULL,
+  PRIMARY KEY (run_id, seq)
+);
+CREATE TABLE source_windows (
+  run_id          INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+  seq             INTEGER NOT NULL,
+  time_window     TEXT NOT NULL,
+  source_a        TEXT NOT NULL,
+  source_b        TEXT NOT NULL,
+  agreements      INTEGER NOT NULL,
+  contradictions  INTEGER NOT NULL,
+  PRIMARY KEY (run_id, seq)
+);
+CREATE TABLE reliability (
+  run_id            INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+  kind              TEXT NOT NULL CHECK (kind IN ('source', 'speaker')),
+  seq               INTEGER NOT NULL,
+  name              TEXT NOT NULL,
+  role              TEXT NOT NULL,
+  reliability       REAL NOT NULL,
+  uncertainty       REAL NOT NULL,
+  claims            INTEGER NOT NULL,
+  corroborated      INTEGER NOT NULL,
+  contradicted      INTEGER NOT NULL,
+  agreements        INTEGER NOT NULL,
+  contradictions    INTEGER NOT NULL,
+  failed_forecasts  INTEGER NOT NULL,
+  windows           TEXT NOT NULL,
+  PRIMARY KEY (run_id, kind, seq)
+);
+)sql",
+};
+
+}  // namespace claimgraph::io::sqlite_schema

@@ -1,0 +1,866 @@
+// SqliteStore: Store over one SQLite file through SQLiteCpp. Every SQLite::Exception is caught at
+// the statement that raised it and rethrown as StoreError naming the file and the statement.
+#include "io/store/sqlite_store.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <algorithm>
+#include <ctime>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+#include <string_view>
+#include <unordered_set>
+#include <utility>
+
+#include "engine/version.h"
+#include "io/store/sqlite_schema.h"
+
+namespace claimgraph::io {
+
+StoreError::StoreError(const std::string& db_file, const std::string& statement,
+                       const std::string& message)
+    : std::runtime_error("store " + (db_file.empty() ? std::string(":memory:") : db_file) + ": " +
+                         message + (statement.empty() ? "" : " [in: " + statement + "]")),
+      db_file_(db_file),
+      statement_(statement) {}
+
+engine::AnalysisResult Store::LoadLatestRun(const LoadRunOptions& options) {
+  const std::optional<int64_t> id = LatestRunId();
+  if (!id) throw StoreError(name(), "", "the store holds no analysis run");
+  return LoadRun(*id, options);
+}
+
+std::unique_ptr<Store> OpenStore(const std::string& path) { return OpenSqliteStore(path); }
+
+namespace {
+
+using Json = nlohmann::json;
+
+std::string NowUtc() {
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+// Statement text shortened for messages: one line, at most 160 characters.
+std::string Shorten(std::string_view sql) {
+  std::string out;
+  bool space = false;
+  for (char c : sql) {
+    if (c == '\n' || c == ' ' || c == '\t') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += c;
+  }
+  if (out.size() > 160) out = out.substr(0, 157) + "...";
+  return out;
+}
+
+std::string StringsToJson(const std::vector<std::string>& v) {
+  if (v.empty()) return "[]";
+  return Json(v).dump();
+}
+
+std::vector<std::string> StringsFromJson(const std::string& s) {
+  if (s.empty() || s == "[]") return {};
+  return Json::parse(s).get<std::vector<std::string>>();
+}
+
+std::string TimeRefsToJson(const std::vector<engine::TimeRef>& v) {
+  if (v.empty()) return "[]";
+  Json j = Json::array();
+  for (const auto& t : v) j.push_back({{"begin", t.begin}, {"end", t.end}, {"text", t.text}});
+  return j.dump();
+}
+
+std::vector<engine::TimeRef> TimeRefsFromJson(const std::string& s) {
+  std::vector<engine::TimeRef> out;
+  if (s.empty() || s == "[]") return out;
+  for (const auto& j : Json::parse(s)) {
+    out.push_back({j.at("begin").get<std::string>(), j.at("end").get<std::string>(),
+                   j.at("text").get<std::string>()});
+  }
+  return out;
+}
+
+std::string QuantitiesToJson(const std::vector<engine::Quantity>& v) {
+  if (v.empty()) return "[]";
+  Json j = Json::array();
+  for (const auto& q : v) {
+    j.push_back({{"low", q.low}, {"high", q.high}, {"unit", q.unit}, {"text", q.text}});
+  }
+  return j.dump();
+}
+
+std::vector<engine::Quantity> QuantitiesFromJson(const std::string& s) {
+  std::vector<engine::Quantity> out;
+  if (s.empty() || s == "[]") return out;
+  for (const auto& j : Json::parse(s)) {
+    out.push_back({j.at("low").get<double>(), j.at("high").get<double>(),
+                   j.at("unit").get<std::string>(), j.at("text").get<std::string>()});
+  }
+  return out;
+}
+
+std::string WindowsToJson(const std::vector<engine::ReliabilityWindow>& v) {
+  if (v.empty()) return "[]";
+  Json j = Json::array();
+  for (const auto& w : v) {
+    j.push_back({{"window", w.window}, {"reliability", w.reliability}, {"claims", w.claims}});
+  }
+  return j.dump();
+}
+
+std::vector<engine::ReliabilityWindow> WindowsFromJson(const std::string& s) {
+  std::vector<engine::ReliabilityWindow> out;
+  if (s.empty() || s == "[]") return out;
+  for (const auto& j : Json::parse(s)) {
+    out.push_back({j.at("window").get<std::string>(), j.at("reliability").get<double>(),
+                   j.at("claims").get<int>()});
+  }
+  return out;
+}
+
+std::string IdsToJson(const std::vector<int64_t>& v) { return v.empty() ? "[]" : Json(v).dump(); }
+
+std::vector<int64_t> IdsFromJson(const std::string& s) {
+  if (s.empty() || s == "[]") return {};
+  return Json::parse(s).get<std::vector<int64_t>>();
+}
+
+constexpr const char* kDocumentColumns =
+    "id, content_hash, source, source_inferred, date, date_inferred, title, url, language, "
+    "authors, path";
+
+// Reads a row selected with kDocumentColumns (and text as column 11 when with_text).
+engine::Document DocumentFromRow(SQLite::Statement& q, bool with_text) {
+  engine::Document d;
+  d.id = q.getColumn(0).getInt64();
+  d.content_hash = q.getColumn(1).getString();
+  d.source = q.getColumn(2).getString();
+  d.source_inferred = q.getColumn(3).getInt() != 0;
+  d.date = q.getColumn(4).getString();
+  d.date_inferred = q.getColumn(5).getInt() != 0;
+  d.title = q.getColumn(6).getString();
+  d.url = q.getColumn(7).getString();
+  d.language = q.getColumn(8).getString();
+  d.authors = StringsFromJson(q.getColumn(9).getString());
+  d.path = q.getColumn(10).getString();
+  if (with_text) d.text = q.getColumn(11).getString();
+  return d;
+}
+
+class SqliteStore;
+
+class SqliteTransaction final : public Transaction {
+ public:
+  explicit SqliteTransaction(SqliteStore* store);
+  ~SqliteTransaction() override;
+  void Commit() override;
+
+ private:
+  SqliteStore* store_;
+  bool done_ = false;
+};
+
+class SqliteStore final : public Store {
+ public:
+  SqliteStore(const std::string& path, int target_version);
+
+  const std::string& name() const override { return name_; }
+  std::unique_ptr<Transaction> Begin() override;
+  PutStatus PutDocument(engine::Document* doc) override;
+  std::optional<engine::Document> GetDocument(int64_t id) override;
+  std::optional<engine::Document> FindDocumentByHash(const std::string& content_hash) override;
+  int64_t CountDocuments() override;
+  int64_t ForEachDocument(const DocumentQuery& query,
+                          const std::function<bool(engine::Document&&)>& fn) override;
+  int64_t SaveRun(engine::AnalysisResult* result) override;
+  std::vector<RunInfo> ListRuns() override;
+  std::optional<int64_t> LatestRunId() override;
+  engine::AnalysisResult LoadRun(int64_t run_id, const LoadRunOptions& options) override;
+
+  // Runs f(); a SQLite::Exception it throws becomes a StoreError naming `sql`.
+  template <class F>
+  auto Guard(std::string_view sql, F&& f) -> decltype(f()) {
+    try {
+      return f();
+    } catch (const SQLite::Exception& e) {
+      throw StoreError(name_, Shorten(sql), e.what());
+    }
+  }
+  void Exec(std::string_view sql) {
+    Guard(sql, [&] { return db_->exec(std::string(sql)); });
+  }
+  bool in_transaction_ = false;
+
+ private:
+  void Migrate(int target_version);
+  SQLite::Statement& Cached(std::unique_ptr<SQLite::Statement>* slot, const char* sql);
+  void SaveRunRows(engine::AnalysisResult* result);
+
+  std::string name_;
+  std::unique_ptr<SQLite::Database> db_;
+  std::unique_ptr<SQLite::Statement> find_hash_, insert_doc_;
+};
+
+// A savepoint: nests inside an open transaction, or is its own transaction when none is open.
+class Savepoint {
+ public:
+  Savepoint(SqliteStore* store, const char* name) : store_(store), name_(name) {
+    store_->Exec("SAVEPOINT " + name_);
+  }
+  ~Savepoint() {
+    if (released_) return;
+    try {
+      store_->Exec("ROLLBACK TO " + name_);
+      store_->Exec("RELEASE " + name_);
+    } catch (...) {  // nothing more can be done in a destructor; the outer transaction rolls back
+    }
+  }
+  void Release() {
+    store_->Exec("RELEASE " + name_);
+    released_ = true;
+  }
+
+ private:
+  SqliteStore* store_;
+  std::string name_;
+  bool released_ = false;
+};
+
+SqliteTransaction::SqliteTransaction(SqliteStore* store) : store_(store) {
+  if (store_->in_transaction_) {
+    throw std::logic_error("store " + store_->name() + ": a transaction is already open");
+  }
+  store_->Exec("BEGIN IMMEDIATE");
+  store_->in_transaction_ = true;
+}
+
+SqliteTransaction::~SqliteTransaction() {
+  if (done_) return;
+  try {
+    store_->Exec("ROLLBACK");
+  } catch (...) {  // the connection rolls back by itself if this fails (e.g. already rolled back)
+  }
+  store_->in_transaction_ = false;
+}
+
+void SqliteTransaction::Commit() {
+  if (done_) throw std::logic_error("transaction committed twice");
+  try {
+    store_->Exec("COMMIT");
+  } catch (...) {
+    try {
+      store_->Exec("ROLLBACK");
+    } catch (...) {
+    }
+    done_ = true;
+    store_->in_transaction_ = false;
+    throw;
+  }
+  done_ = true;
+  store_->in_transaction_ = false;
+}
+
+SqliteStore::SqliteStore(const std::string& path, int target_version)
+    : name_(path.empty() ? ":memory:" : path) {
+  if (target_version < 1 || target_version > kStoreSchemaVersion) {
+    throw std::invalid_argument("schema version " + std::to_string(target_version) +
+                                " is not one this build can write");
+  }
+  Guard("open", [&] {
+    db_ = std::make_unique<SQLite::Database>(name_, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    db_->setBusyTimeout(5000);
+  });
+  if (name_ != ":memory:") {
+    // WAL + synchronous=NORMAL: a killed process keeps every committed transaction and none of
+    // an uncommitted one; only a power cut may lose the very last commit.
+    Exec("PRAGMA journal_mode = WAL");
+    Exec("PRAGMA synchronous = NORMAL");
+  }
+  Exec("PRAGMA foreign_keys = ON");
+  Exec("PRAGMA cache_size = -65536");  // 64 MiB page cache
+  Migrate(target_version);
+}
+
+void SqliteStore::Migrate(int target_version) {
+  constexpr int kKnown = static_cast<int>(std::size(sqlite_schema::kMigrations));
+  static_assert(kKnown == kStoreSchemaVersion);
+  int version = 0;
+  const bool has_table =
+      Guard("schema_version lookup", [&] { return db_->tableExists("schema_version"); });
+  if (has_table) {
+    const char* sql = "SELECT version FROM schema_version";
+    version = Guard(sql, [&] { return db_->execAndGet(sql).getInt(); });
+  } else {
+    const char* sql = "SELECT count(*) FROM sqlite_master";
+    if (Guard(sql, [&] { return db_->execAndGet(sql).getInt(); }) != 0) {
+      throw StoreError(name_, "", "not a claimgraph store (it has tables but no schema_version)");
+    }
+  }
+  if (version > kKnown) {
+    throw StoreError(name_, "",
+                     "schema version " + std::to_string(version) +
+                         " is newer than this claimgraph understands (" + std::to_string(kKnown) +
+                         "); use a newer claimgraph");
+  }
+  if (version >= target_version) return;
+  SqliteTransaction tx(this);
+  for (int v = version; v < target_version; ++v) {
+    Exec(sqlite_schema::kMigrations[v]);
+    Exec("UPDATE schema_version SET version = " + std::to_string(v + 1));
+  }
+  tx.Commit();
+}
+
+std::unique_ptr<Transaction> SqliteStore::Begin() {
+  return std::make_unique<SqliteTransaction>(this);
+}
+
+SQLite::Statement& SqliteStore::Cached(std::unique_ptr<SQLite::Statement>* slot, const char* sql) {
+  if (!*slot) {
+    Guard(sql, [&] { *slot = std::make_unique<SQLite::Statement>(*db_, sql); });
+  }
+  (*slot)->reset();
+  (*slot)->clearBindings();
+  return **slot;
+}
+
+PutStatus SqliteStore::PutDocument(engine::Document* doc) {
+  if (doc->content_hash.empty()) {
+    throw std::invalid_argument("PutDocument: document from " + doc->path + " has no content hash");
+  }
+  {
+    const char* sql = "SELECT id FROM documents WHERE content_hash = ?";
+    SQLite::Statement& q = Cached(&find_hash_, sql);
+    const bool found = Guard(sql, [&] {
+      q.bind(1, doc->content_hash);
+      if (!q.executeStep()) return false;
+      doc->id = q.getColumn(0).getInt64();
+      return true;
+    });
+    q.reset();
+    if (found) return PutStatus::kAlreadyPresent;
+  }
+  const char* sql =
+      "INSERT INTO documents (content_hash, source, source_inferred, date, date_inferred, title, "
+      "url, language, authors, path, text, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)";
+  SQLite::Statement& ins = Cached(&insert_doc_, sql);
+  Guard(sql, [&] {
+    ins.bind(1, doc->content_hash);
+    ins.bind(2, doc->source);
+    ins.bind(3, doc->source_inferred ? 1 : 0);
+    ins.bind(4, doc->date);
+    ins.bind(5, doc->date_inferred ? 1 : 0);
+    ins.bind(6, doc->title);
+    ins.bind(7, doc->url);
+    ins.bind(8, doc->language);
+    ins.bind(9, StringsToJson(doc->authors));
+    ins.bind(10, doc->path);
+    ins.bindNoCopy(11, doc->text);
+    ins.bind(12, NowUtc());
+    ins.exec();
+    doc->id = db_->getLastInsertRowid();
+  });
+  ins.reset();
+  ins.clearBindings();  // the text was bound without a copy
+  return PutStatus::kAdded;
+}
+
+std::optional<engine::Document> SqliteStore::GetDocument(int64_t id) {
+  const std::string sql =
+      std::string("SELECT ") + kDocumentColumns + ", text FROM documents WHERE id = ?";
+  return Guard(sql, [&]() -> std::optional<engine::Document> {
+    SQLite::Statement q(*db_, sql);
+    q.bind(1, id);
+    if (!q.executeStep()) return std::nullopt;
+    return DocumentFromRow(q, true);
+  });
+}
+
+std::optional<engine::Document> SqliteStore::FindDocumentByHash(const std::string& content_hash) {
+  const std::string sql =
+      std::string("SELECT ") + kDocumentColumns + ", text FROM documents WHERE content_hash = ?";
+  return Guard(sql, [&]() -> std::optional<engine::Document> {
+    SQLite::Statement q(*db_, sql);
+    q.bind(1, content_hash);
+    if (!q.executeStep()) return std::nullopt;
+    return DocumentFromRow(q, true);
+  });
+}
+
+int64_t SqliteStore::CountDocuments() {
+  const char* sql = "SELECT count(*) FROM documents";
+  return Guard(sql, [&] { return db_->execAndGet(sql).getInt64(); });
+}
+
+int64_t SqliteStore::ForEachDocument(const DocumentQuery& query,
+                                     const std::function<bool(engine::Document&&)>& fn) {
+  std::string sql = std::string("SELECT ") + kDocumentColumns + (query.with_text ? ", text" : "") +
+                    " FROM documents WHERE 1";
+  if (!query.sources.empty()) {
+    sql += " AND source IN (";
+    for (size_t i = 0; i < query.sources.size(); ++i) sql += i ? ",?" : "?";
+    sql += ")";
+  }
+  if (!query.date_from.empty()) sql += " AND date <> '' AND date >= ?";
+  if (!query.date_to.empty()) sql += " AND date <> '' AND date <= ?";
+  const bool by_id = !query.ids.empty();
+  sql += by_id ? " AND id = ?" : " ORDER BY id";
+  std::vector<int64_t> ids = query.ids;
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+
+  return Guard(sql, [&] {
+    SQLite::Statement q(*db_, sql);
+    int n = 1;
+    for (const std::string& s : query.sources) q.bind(n++, s);
+    if (!query.date_from.empty()) q.bind(n++, query.date_from);
+    if (!query.date_to.empty()) q.bind(n++, query.date_to);
+    const int id_param = n;
+    int64_t visited = 0;
+    auto drain = [&]() {
+      while (q.executeStep()) {
+        ++visited;
+        if (!fn(DocumentFromRow(q, query.with_text))) return false;
+      }
+      return true;
+    };
+    if (!by_id) {
+      drain();
+      return visited;
+    }
+    for (int64_t id : ids) {
+      q.reset();
+      q.bind(id_param, id);
+      if (!drain()) break;
+    }
+    return visited;
+  });
+}
+
+int64_t SqliteStore::SaveRun(engine::AnalysisResult* r) {
+  // Check the run's internal references before writing anything.
+  std::unordered_set<int64_t> doc_ids;
+  for (const auto& d : r->documents) {
+    if (d.id <= 0) {
+      throw std::invalid_argument("SaveRun: document " + d.path + " is not stored (id 0)");
+    }
+    doc_ids.insert(d.id);
+  }
+  std::unordered_set<int64_t> claim_ids;
+  for (const auto& c : r->claims) {
+    if (!claim_ids.insert(c.id).second) {
+      throw std::invalid_argument("SaveRun: claim id " + std::to_string(c.id) +
+                                  " appears twice in the run");
+    }
+    if (!doc_ids.empty() && !doc_ids.count(c.document)) {
+      throw std::invalid_argument("SaveRun: claim " + std::to_string(c.id) +
+                                  " refers to document " + std::to_string(c.document) +
+                                  " which is not in the run");
+    }
+  }
+  for (const auto& l : r->links) {
+    if (!claim_ids.count(l.a) || !claim_ids.count(l.b)) {
+      throw std::invalid_argument("SaveRun: link " + std::to_string(l.a) + " - " +
+                                  std::to_string(l.b) + " refers to a claim not in the run");
+    }
+  }
+  if (r->created_at.empty()) r->created_at = NowUtc();
+  if (r->program_version.empty()) r->program_version = kVersion;
+
+  Savepoint sp(this, "save_run");
+  SaveRunRows(r);
+  sp.Release();
+  return r->run_id;
+}
+
+void SqliteStore::SaveRunRows(engine::AnalysisResult* r) {
+  {
+    const char* sql =
+        "INSERT INTO runs (created_at, program_version, config_json, reliability_method, "
+        "iterations, converged, n_documents, n_claims, n_links) VALUES (?,?,?,?,?,?,?,?,?)";
+    Guard(sql, [&] {
+      SQLite::Statement q(*db_, sql);
+      q.bind(1, r->created_at);
+      q.bind(2, r->program_version);
+      q.bind(3, r->config_json.empty() ? std::string("{}") : r->config_json);
+      q.bind(4, r->reliability_method);
+      q.bind(5, r->iterations);
+      q.bind(6, r->converged ? 1 : 0);
+      q.bind(7, static_cast<int64_t>(r->documents.size()));
+      q.bind(8, static_cast<int64_t>(r->claims.size()));
+      q.bind(9, static_cast<int64_t>(r->links.size()));
+      q.exec();
+      r->run_id = db_->getLastInsertRowid();
+    });
+  }
+  const int64_t run = r->run_id;
+  {
+    const char* sql = "INSERT INTO run_documents (run_id, seq, document_id) VALUES (?,?,?)";
+    Guard(sql, [&] {
+      SQLite::Statement q(*db_, sql);
+      for (size_t i = 0; i < r->documents.size(); ++i) {
+        q.reset();
+        q.bind(1, run);
+        q.bind(2, static_cast<int64_t>(i));
+        q.bind(3, r->documents[i].id);
+        q.exec();
+      }
+    });
+  }
+  {
+    const char* sql =
+        "INSERT INTO claims (run_id, seq, id, document_id, source, speaker, speaker_role, text, "
+        "byte_begin, byte_end, char_begin, char_end, date, about, polarity, modality, "
+        "quantities, entities, proposition) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    Guard(sql, [&] {
+      SQLite::Statement q(*db_, sql);
+      for (size_t i = 0; i < r->claims.size(); ++i) {
+        const engine::Claim& c = r->claims[i];
+        q.reset();
+        q.bind(1, run);
+        q.bind(2, static_cast<int64_t>(i));
+        q.bind(3, c.id);
+        q.bind(4, c.document);
+        q.bindNoCopy(5, c.source);
+        q.bindNoCopy(6, c.speaker);
+        q.bindNoCopy(7, c.speaker_role);
+        q.bindNoCopy(8, c.text);
+        q.bind(9, static_cast<int64_t>(c.byte_begin));
+        q.bind(10, static_cast<int64_t>(c.byte_end));
+        q.bind(11, static_cast<int64_t>(c.char_begin));
+        q.bind(12, static_cast<int64_t>(c.char_end));
+        q.bindNoCopy(13, c.date);
+        q.bind(14, TimeRefsToJson(c.about));
+        q.bind(15, std::string(engine::ToString(c.polarity)));
+        q.bind(16, std::string(engine::ToString(c.modality)));
+        q.bind(17, QuantitiesToJson(c.quantities));
+        q.bind(18, StringsToJson(c.entities));
+        q.bindNoCopy(19, c.proposition);
+        q.exec();
+      }
+    });
+  }
+  {
+    const char* sql =
+        "INSERT INTO links (run_id, seq, a, b, relation, score, reasons) VALUES (?,?,?,?,?,?,?)";
+    Guard(sql, [&] {
+      SQLite::Statement q(*db_, sql);
+      for (size_t i = 0; i < r->links.size(); ++i) {
+        const engine::ClaimLink& l = r->links[i];
+        q.reset();
+        q.bind(1, run);
+        q.bind(2, static_cast<int64_t>(i));
+        q.bind(3, l.a);
+        q.bind(4, l.b);
+        q.bind(5, std::string(engine::ToString(l.relation)));
+        q.bind(6, l.score);
+        q.bind(7, StringsToJson(l.reasons));
+        q.exec();
+      }
+    });
+  }
+  {
+    const char* sql =
+        "INSERT INTO propositions (run_id, seq, key, label, claims) VALUES (?,?,?,?,?)";
+    Guard(sql, [&] {
+      SQLite::Statement q(*db_, sql);
+      for (size_t i = 0; i < r->propositions.size(); ++i) {
+        const engine::Proposition& p = r->propositions[i];
+        q.reset();
+        q.bind(1, run);
+        q.bind(2, static_cast<int64_t>(i));
+        q.bind(3, p.key);
+        q.bind(4, p.label);
+        q.bind(5, IdsToJson(p.claims));
+        q.exec();
+      }
+    });
+  }
+  {
+    const char* sql =
+        "INSERT INTO copies (run_id, seq, document_a, document_b, source_a, source_b, score) "
+        "VALUES (?,?,?,?,?,?,?)";
+    Guard(sql, [&] {
+      SQLite::Statement q(*db_, sql);
+      for (size_t i = 0; i < r->copies.size(); ++i) {
+        const engine::CopyPair& c = r->copies[i];
+        q.reset();
+        q.bind(1, run);
+        q.bind(2, static_cast<int64_t>(i));
+        q.bind(3, c.document_a);
+        q.bind(4, c.document_b);
+        q.bind(5, c.source_a);
+        q.bind(6, c.source_b);
+        q.bind(7, c.score);
+        q.exec();
+      }
+    });
+  }
+  {
+    const char* sql =
+        "INSERT INTO source_windows (run_id, seq, time_window, source_a, source_b, agreements, "
+        "contradictions) VALUES (?,?,?,?,?,?,?)";
+    Guard(sql, [&] {
+      SQLite::Statement q(*db_, sql);
+      for (size_t i = 0; i < r->source_windows.size(); ++i) {
+        const engine::SourcePairWindow& w = r->source_windows[i];
+        q.reset();
+        q.bind(1, run);
+        q.bind(2, static_cast<int64_t>(i));
+        q.bind(3, w.window);
+        q.bind(4, w.source_a);
+        q.bind(5, w.source_b);
+        q.bind(6, w.agreements);
+        q.bind(7, w.contradictions);
+        q.exec();
+      }
+    });
+  }
+  {
+    const char* sql =
+        "INSERT INTO reliability (run_id, kind, seq, name, role, reliability, uncertainty, "
+        "claims, corroborated, contradicted, agreements, contradictions, failed_forecasts, "
+        "windows) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    Guard(sql, [&] {
+      SQLite::Statement q(*db_, sql);
+      auto put = [&](const char* kind, const std::vector<engine::ReliabilityScore>& scores) {
+        for (size_t i = 0; i < scores.size(); ++i) {
+          const engine::ReliabilityScore& s = scores[i];
+          q.reset();
+          q.bind(1, run);
+          q.bind(2, kind);
+          q.bind(3, static_cast<int64_t>(i));
+          q.bind(4, s.name);
+          q.bind(5, s.role);
+          q.bind(6, s.reliability);
+          q.bind(7, s.uncertainty);
+          q.bind(8, s.claims);
+          q.bind(9, s.corroborated);
+          q.bind(10, s.contradicted);
+          q.bind(11, s.agreements);
+          q.bind(12, s.contradictions);
+          q.bind(13, s.failed_forecasts);
+          q.bind(14, WindowsToJson(s.windows));
+          q.exec();
+        }
+      };
+      put("source", r->sources);
+      put("speaker", r->speakers);
+    });
+  }
+}
+
+std::vector<RunInfo> SqliteStore::ListRuns() {
+  const char* sql =
+      "SELECT id, created_at, program_version, config_json, reliability_method, n_documents, "
+      "n_claims, n_links FROM runs ORDER BY id DESC";
+  return Guard(sql, [&] {
+    std::vector<RunInfo> out;
+    SQLite::Statement q(*db_, sql);
+    while (q.executeStep()) {
+      RunInfo info;
+      info.id = q.getColumn(0).getInt64();
+      info.created_at = q.getColumn(1).getString();
+      info.program_version = q.getColumn(2).getString();
+      info.config_json = q.getColumn(3).getString();
+      info.reliability_method = q.getColumn(4).getString();
+      info.documents = q.getColumn(5).getInt64();
+      info.claims = q.getColumn(6).getInt64();
+      info.links = q.getColumn(7).getInt64();
+      out.push_back(std::move(info));
+    }
+    return out;
+  });
+}
+
+std::optional<int64_t> SqliteStore::LatestRunId() {
+  const char* sql = "SELECT max(id) FROM runs";
+  return Guard(sql, [&]() -> std::optional<int64_t> {
+    SQLite::Column c = db_->execAndGet(sql);
+    if (c.isNull()) return std::nullopt;
+    return c.getInt64();
+  });
+}
+
+engine::AnalysisResult SqliteStore::LoadRun(int64_t run_id, const LoadRunOptions& options) {
+  engine::AnalysisResult r;
+  {
+    const char* sql =
+        "SELECT id, created_at, program_version, config_json, reliability_method, iterations, "
+        "converged FROM runs WHERE id = ?";
+    const bool found = Guard(sql, [&] {
+      SQLite::Statement q(*db_, sql);
+      q.bind(1, run_id);
+      if (!q.executeStep()) return false;
+      r.run_id = q.getColumn(0).getInt64();
+      r.created_at = q.getColumn(1).getString();
+      r.program_version = q.getColumn(2).getString();
+      r.config_json = q.getColumn(3).getString();
+      r.reliability_method = q.getColumn(4).getString();
+      r.iterations = q.getColumn(5).getInt();
+      r.converged = q.getColumn(6).getInt() != 0;
+      return true;
+    });
+    if (!found) throw StoreError(name_, "", "no analysis run with id " + std::to_string(run_id));
+  }
+  {
+    const std::string sql = std::string("SELECT ") + kDocumentColumns +
+                            (options.with_document_text ? ", text" : "") +
+                            " FROM documents JOIN run_documents ON run_documents.document_id = "
+                            "documents.id WHERE run_documents.run_id = ? ORDER BY "
+                            "run_documents.seq";
+    Guard(sql, [&] {
+      SQLite::Statement q(*db_, sql);
+      q.bind(1, run_id);
+      while (q.executeStep()) r.documents.push_back(DocumentFromRow(q, options.with_document_text));
+    });
+  }
+  {
+    const char* sql =
+        "SELECT id, document_id, source, speaker, speaker_role, text, byte_begin, byte_end, "
+        "char_begin, char_end, date, about, polarity, modality, quantities, entities, "
+        "proposition FROM claims WHERE run_id = ? ORDER BY seq";
+    Guard(sql, [&] {
+      SQLite::Statement q(*db_, sql);
+      q.bind(1, run_id);
+      while (q.executeStep()) {
+        engine::Claim c;
+        c.id = q.getColumn(0).getInt64();
+        c.document = q.getColumn(1).getInt64();
+        c.source = q.getColumn(2).getString();
+        c.speaker = q.getColumn(3).getString();
+        c.speaker_role = q.getColumn(4).getString();
+        c.text = q.getColumn(5).getString();
+        c.byte_begin = static_cast<size_t>(q.getColumn(6).getInt64());
+        c.byte_end = static_cast<size_t>(q.getColumn(7).getInt64());
+        c.char_begin = static_cast<size_t>(q.getColumn(8).getInt64());
+        c.char_end = static_cast<size_t>(q.getColumn(9).getInt64());
+        c.date = q.getColumn(10).getString();
+        c.about = TimeRefsFromJson(q.getColumn(11).getString());
+        if (!engine::ParsePolarity(q.getColumn(12).getString(), &c.polarity) ||
+            !engine::ParseModality(q.getColumn(13).getString(), &c.modality)) {
+          throw StoreError(name_, "",
+                           "run " + std::to_string(run_id) + ": claim " + std::to_string(c.id) +
+                               " has an unknown polarity or modality");
+        }
+        c.quantities = QuantitiesFromJson(q.getColumn(14).getString());
+        c.entities = StringsFromJson(q.getColumn(15).getString());
+        c.proposition = q.getColumn(16).getString();
+        r.claims.push_back(std::move(c));
+      }
+    });
+  }
+  {
+    const char* sql =
+        "SELECT a, b, relation, score, reasons FROM links WHERE run_id = ? ORDER BY seq";
+    Guard(sql, [&] {
+      SQLite::Statement q(*db_, sql);
+      q.bind(1, run_id);
+      while (q.executeStep()) {
+        engine::ClaimLink l;
+        l.a = q.getColumn(0).getInt64();
+        l.b = q.getColumn(1).getInt64();
+        if (!engine::ParseRelation(q.getColumn(2).getString(), &l.relation)) {
+          throw StoreError(name_, "",
+                           "run " + std::to_string(run_id) + ": a link has an unknown relation");
+        }
+        l.score = q.getColumn(3).getDouble();
+        l.reasons = StringsFromJson(q.getColumn(4).getString());
+        r.links.push_back(std::move(l));
+      }
+    });
+  }
+  {
+    const char* sql = "SELECT key, label, claims FROM propositions WHERE run_id = ? ORDER BY seq";
+    Guard(sql, [&] {
+      SQLite::Statement q(*db_, sql);
+      q.bind(1, run_id);
+      while (q.executeStep()) {
+        r.propositions.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(),
+                                  IdsFromJson(q.getColumn(2).getString())});
+      }
+    });
+  }
+  {
+    const char* sql =
+        "SELECT document_a, document_b, source_a, source_b, score FROM copies WHERE run_id = ? "
+        "ORDER BY seq";
+    Guard(sql, [&] {
+      SQLite::Statement q(*db_, sql);
+      q.bind(1, run_id);
+      while (q.executeStep()) {
+        r.copies.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getInt64(),
+                            q.getColumn(2).getString(), q.getColumn(3).getString(),
+                            q.getColumn(4).getDouble()});
+      }
+    });
+  }
+  {
+    const char* sql =
+        "SELECT time_window, source_a, source_b, agreements, contradictions FROM source_windows "
+        "WHERE run_id = ? ORDER BY seq";
+    Guard(sql, [&] {
+      SQLite::Statement q(*db_, sql);
+      q.bind(1, run_id);
+      while (q.executeStep()) {
+        r.source_windows.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(),
+                                    q.getColumn(2).getString(), q.getColumn(3).getInt(),
+                                    q.getColumn(4).getInt()});
+      }
+    });
+  }
+  {
+    const char* sql =
+        "SELECT kind, name, role, reliability, uncertainty, claims, corroborated, contradicted, "
+        "agreements, contradictions, failed_forecasts, windows FROM reliability WHERE run_id = ? "
+        "ORDER BY kind DESC, seq";
+    Guard(sql, [&] {
+      SQLite::Statement q(*db_, sql);
+      q.bind(1, run_id);
+      while (q.executeStep()) {
+        engine::ReliabilityScore s;
+        const std::string kind = q.getColumn(0).getString();
+        s.name = q.getColumn(1).getString();
+        s.role = q.getColumn(2).getString();
+        s.reliability = q.getColumn(3).getDouble();
+        s.uncertainty = q.getColumn(4).getDouble();
+        s.claims = q.getColumn(5).getInt();
+        s.corroborated = q.getColumn(6).getInt();
+        s.contradicted = q.getColumn(7).getInt();
+        s.agreements = q.getColumn(8).getInt();
+        s.contradictions = q.getColumn(9).getInt();
+        s.failed_forecasts = q.getColumn(10).getInt();
+        s.windows = WindowsFromJson(q.getColumn(11).getString());
+        (kind == "source" ? r.sources : r.speakers).push_back(std::move(s));
+      }
+    });
+  }
+  return r;
+}
+
+}  // namespace
+
+std::unique_ptr<Store> OpenSqliteStore(const std::string& path, int target_version) {
+  return std::make_unique<SqliteStore>(path, target_version);
+}
+
+int ReadSchemaVersion(const std::string& path) {
+  try {
+    SQLite::Database db(path, SQLite::OPEN_READONLY);
+    if (!db.tableExists("schema_version")) return 0;
+    return db.execAndGet("SELECT version FROM schema_version").getInt();
+  } catch (const SQLite::Exception& e) {
+    throw StoreError(path, "SELECT version FROM schema_version", e.what());
+  }
+}
+
+}  // namespace claimgraph::io
