@@ -435,6 +435,24 @@ bool ParseFrontMatterDocument(std::string_view bytes, const std::string& path,
     std::map<std::string, size_t> seen;
     std::string date_raw;
     size_t date_line = 0;
+    // Find the closing fence first: a header that never closes is reported as such, not by the
+    // first body line that happens not to look like "key: value".
+    bool has_close = false;
+    for (size_t p = pos; p < text.size();) {
+      size_t end = text.find('\n', p);
+      if (end == std::string::npos) end = text.size();
+      const std::string_view l = std::string_view(text).substr(p, end - p);
+      if (IsFenceLine(l, "---") || IsFenceLine(l, "...")) {
+        has_close = true;
+        break;
+      }
+      p = end + 1;
+    }
+    if (!has_close) {
+      Error(diags, path, 1,
+            "unterminated header: '---' on line 1 is never closed by a '---' line; file skipped");
+      return false;
+    }
     while (pos < text.size()) {
       size_t end = text.find('\n', pos);
       if (end == std::string::npos) end = text.size();
