@@ -1,0 +1,47 @@
+// Reports and exports of one analysis run: start here. An engine::AnalysisResult (loaded from the
+// store, or fresh from the pipeline) goes in; files come out:
+//   - the source-reliability report (Markdown, self-contained HTML, JSON),
+//   - the narrative comparison of two or more sources (compare_report.h),
+//   - exports: JSON per DESIGN.md's contract, GraphML, GEXF 1.3, Graphviz DOT, CSV.
+// WriteAllReports writes the whole set into a directory (what `claimgraph run` leaves behind).
+// Writers stream to std::ostream; environment failures (a file that cannot be written) throw
+// std::runtime_error naming the file.
+#pragma once
+
+#include <functional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/analysis.h"
+#include "io/report/report_data.h"
+
+namespace claimgraph::io::report {
+
+enum class ReportFormat { kMarkdown, kHtml, kJson };
+// "md" / "markdown", "html", "json". Returns false for anything else.
+bool ParseReportFormat(std::string_view name, ReportFormat* out);
+
+enum class ExportFormat { kJson, kGraphMl, kGexf, kDot, kClaimsCsv, kEdgesCsv, kSourcesCsv };
+// "json", "graphml", "gexf", "dot", "csv" (= claims CSV). Returns false for anything else.
+bool ParseExportFormat(std::string_view name, ExportFormat* out);
+
+void WriteReport(const engine::AnalysisResult& result, ReportFormat format, std::ostream& out,
+                 const ReportOptions& options = {});
+
+void WriteExport(const engine::AnalysisResult& result, ExportFormat format, std::ostream& out);
+
+// Writes into `out_dir` (created if missing): report.md, report.html, report.json, claims.json
+// (the contract export), graph.graphml, graph.gexf, graph.dot, claims.csv, edges.csv,
+// sources.csv. Returns the paths written, in that order. Throws std::runtime_error if a file
+// cannot be written.
+std::vector<std::string> WriteAllReports(const engine::AnalysisResult& result,
+                                         const std::string& out_dir,
+                                         const ReportOptions& options = {});
+
+// Opens `path` for writing (truncating), runs `write` on it, and checks the stream; throws
+// std::runtime_error naming the file on failure. "-" writes to std::cout.
+void WriteToFile(const std::string& path, const std::function<void(std::ostream&)>& write);
+
+}  // namespace claimgraph::io::report
