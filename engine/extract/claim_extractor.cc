@@ -1,0 +1,352 @@
+#include "engine/extract/claim_extractor.h"
+
+#include <algorithm>
+#include <set>
+
+#include "engine/extract/attribution.h"
+#include "engine/extract/claim_features.h"
+#include "engine/extract/lexer.h"
+#include "engine/extract/time_resolver.h"
+#include "engine/text/page_cleaner.h"
+#include "engine/text/quantity.h"
+#include "engine/text/sentence_splitter.h"
+#include "engine/text/tokenizer.h"
+#include "engine/text/utf8.h"
+
+namespace claimgraph::engine {
+namespace {
+
+bool IsQuoteChar(char32_t c) {
+  return c == '"' || c == 0x201C || c == 0x201D || c == 0x201E || c == 0xAB || c == 0xBB;
+}
+
+// Trims white space, unbalanced quote marks and stray commas / colons from [*b, *e).
+void TrimContent(std::string_view text, size_t* b, size_t* e) {
+  for (int round = 0; round < 4; ++round) {
+    int quotes = 0;
+    for (size_t p = *b; p < *e;) {
+      if (IsQuoteChar(DecodeUtf8(text, &p))) ++quotes;
+    }
+    bool changed = false;
+    // Leading.
+    while (*b < *e) {
+      size_t p = *b;
+      const char32_t c = DecodeUtf8(text, &p);
+      if (c == ' ' || c == ',' || c == ':' || c == ';' || c == 0xA0 ||
+          (IsQuoteChar(c) && quotes % 2 == 1)) {
+        if (IsQuoteChar(c)) --quotes;
+        *b = p;
+        changed = true;
+        continue;
+      }
+      break;
+    }
+    // Trailing.
+    while (*e > *b) {
+      size_t s = *e - 1;
+      while (s > *b && (static_cast<unsigned char>(text[s]) & 0xC0) == 0x80) --s;
+      size_t p = s;
+      const char32_t c = DecodeUtf8(text, &p);
+      if (c == ' ' || c == ',' || c == ':' || c == ';' || c == 0xA0 || c == '-' ||
+          (IsQuoteChar(c) && quotes % 2 == 1)) {
+        if (IsQuoteChar(c)) --quotes;
+        *e = s;
+        changed = true;
+        continue;
+      }
+      break;
+    }
+    if (!changed) break;
+  }
+}
+
+int CountWords(const std::vector<Lexeme>& lex, size_t b, size_t e) {
+  int n = 0;
+  for (size_t i = b; i < e && i < lex.size(); ++i)
+    if (lex[i].kind != Lexeme::kPunct) ++n;
+  return n;
+}
+
+struct SpeechQuote {
+  TextSpan span;
+  size_t paragraph = 0;
+  bool has_speaker = false;
+  std::string speaker, role;
+  std::string verb;
+};
+
+// A speaker met at a position of the document: a sentence's attribution or a quotation's.
+struct SpeakerEvent {
+  size_t pos = 0;
+  size_t paragraph = 0;
+  std::string speaker, role, verb;
+};
+
+struct SentenceWork {
+  TextSpan span;
+  std::vector<Lexeme> lex;
+  Attribution att;
+  std::string drop;  // reason, if not a claim
+  bool inherited = false;
+};
+
+// Running conversion from byte offsets (increasing) to code-point offsets.
+class CharCursor {
+ public:
+  explicit CharCursor(std::string_view text) : text_(text) {}
+  size_t At(size_t byte) {
+    if (byte < byte_) {
+      byte_ = 0;
+      chars_ = 0;
+    }
+    chars_ += CountCodePoints(text_.substr(byte_, byte - byte_));
+    byte_ = byte;
+    return chars_;
+  }
+
+ private:
+  std::string_view text_;
+  size_t byte_ = 0, chars_ = 0;
+};
+
+}  // namespace
+
+ClaimExtractor::ClaimExtractor(ExtractorOptions options, const BoilerplateIndex* boilerplate,
+                               AliasTable aliases)
+    : options_(options), boilerplate_(boilerplate), aliases_(std::move(aliases)) {}
+
+std::vector<Claim> ClaimExtractor::Extract(const Document& doc) const {
+  return Run(doc, false).claims;
+}
+
+ExtractionResult ClaimExtractor::ExtractWithTrace(const Document& doc) const {
+  return Run(doc, true);
+}
+
+ExtractionResult ClaimExtractor::Run(const Document& doc, bool trace) const {
+  ExtractionResult result;
+  const std::string_view text = doc.text;
+  CleanOptions clean;
+  clean.drop_off_topic = options_.drop_off_topic;
+  const std::vector<Block> blocks = CleanPage(doc, boilerplate_, clean);
+  SpeakerMemory memory;
+  std::vector<SpeechQuote> quotes;  // speech quotations of the document so far
+  std::vector<SpeakerEvent> events;
+  size_t order = 0;
+  size_t body_index = 0;
+  CharCursor cursor(text);
+
+  for (const Block& block : blocks) {
+    if (block.kind != BlockKind::kBody) {
+      if (trace) {
+        result.trace.push_back({block.span.begin, block.span.end,
+                                std::string(text.substr(block.span.begin, block.span.size())),
+                                std::string(ToString(block.kind)) + ": " + block.reason});
+      }
+      continue;
+    }
+    const size_t paragraph = body_index++;
+    // Speech quotations of this paragraph: at least four words inside the marks.
+    const size_t first_quote = quotes.size();
+    for (const TextSpan& q : QuoteSpans(text, block.span)) {
+      const std::vector<Lexeme> inner = Lex(text, q.begin, q.end);
+      if (CountWords(inner, 0, inner.size()) >= 4) quotes.push_back({q, paragraph, false, {}, {}, {}});
+    }
+    auto in_speech_quote = [&](size_t b, size_t e) -> SpeechQuote* {
+      for (size_t i = first_quote; i < quotes.size(); ++i)
+        if (quotes[i].span.begin < e && b < quotes[i].span.end) return &quotes[i];
+      return nullptr;
+    };
+
+    std::vector<SentenceWork> work;
+    for (const TextSpan& s : SplitSentences(text, block.span)) {
+      SentenceWork w;
+      w.span = s;
+      const std::string_view sentence = text.substr(s.begin, s.size());
+      if (IsBylineSentence(sentence, doc.source)) {
+        w.drop = "byline";
+      } else if (const size_t d = DatelineEnd(sentence, doc.source); d > 0) {
+        w.span.begin += d;
+      }
+      work.push_back(std::move(w));
+    }
+    // Pass 1: attribution sentence by sentence (references resolve to what came before).
+    bool colon_speech = false;
+    Attribution colon_att;
+    for (SentenceWork& w : work) {
+      if (!w.drop.empty()) continue;
+      w.lex = Lex(text, w.span.begin, w.span.end);
+      // Mark words inside quotations (the marks themselves stay outside).
+      for (const TextSpan& q : QuoteSpans(text, block.span)) {
+        for (Lexeme& l : w.lex)
+          if (l.begin > q.begin && l.end < q.end) l.in_quote = true;
+        // A quote closing at the very end of the span: its content is inside.
+        for (Lexeme& l : w.lex)
+          if (l.begin > q.begin && l.end == q.end && q.end == block.span.end &&
+              !l.IsPunct('"'))
+            l.in_quote = true;
+      }
+      w.att = Attribute(w.lex, text, aliases_, &memory, order++);
+      NotePersons(w.lex, text, aliases_, &memory, order);
+      if (w.att.found()) {
+        events.push_back({w.span.begin, paragraph, w.att.speaker, w.att.role, w.att.verb});
+        // The speaker of this sentence also speaks the quotations it introduces or closes.
+        for (size_t i = first_quote; i < quotes.size(); ++i) {
+          SpeechQuote& q = quotes[i];
+          if (q.has_speaker || !(q.span.begin < w.span.end && w.span.begin < q.span.end)) continue;
+          q.has_speaker = true;
+          q.speaker = w.att.speaker;
+          q.role = w.att.role;
+          q.verb = w.att.verb;
+        }
+        colon_speech = w.att.kind == Attribution::kVerbColon;
+        if (colon_speech) colon_att = w.att;
+      } else if (colon_speech) {
+        w.att = colon_att;
+        w.att.kind = Attribution::kVerbThat;
+        w.att.content_begin = 0;
+        w.att.content_end = w.lex.size();
+        w.inherited = true;
+      }
+    }
+    // Quotations without a cue continue the last speaker before them, in the same or the
+    // previous paragraph: “...,” General McKenzie maintained. “So, as long as ...”
+    for (size_t i = first_quote; i < quotes.size(); ++i) {
+      SpeechQuote& q = quotes[i];
+      if (q.has_speaker) continue;
+      const SpeakerEvent* last = nullptr;
+      for (const SpeakerEvent& e : events)
+        if (e.pos < q.span.begin && (!last || e.pos >= last->pos)) last = &e;
+      for (size_t j = 0; j < i; ++j)
+        if (quotes[j].has_speaker && quotes[j].span.begin < q.span.begin &&
+            (!last || quotes[j].span.begin >= last->pos)) {
+          static thread_local SpeakerEvent from_quote;
+          from_quote = {quotes[j].span.begin, quotes[j].paragraph, quotes[j].speaker,
+                        quotes[j].role, quotes[j].verb};
+          last = &from_quote;
+        }
+      if (!last || last->paragraph + 1 < q.paragraph) continue;
+      q.has_speaker = true;
+      q.speaker = last->speaker;
+      q.role = last->role;
+      q.verb = last->verb;
+    }
+    // Pass 2: sentences inside a spoken quotation take its speaker.
+    for (SentenceWork& w : work) {
+      if (!w.drop.empty() || w.att.found()) continue;
+      SpeechQuote* q = in_speech_quote(w.span.begin, w.span.end);
+      if (!q || !q->has_speaker) continue;
+      w.att.kind = Attribution::kVerbQuote;
+      w.att.speaker = q->speaker;
+      w.att.role = q->role;
+      w.att.verb = q->verb;
+      w.att.content_begin = 0;
+      w.att.content_end = w.lex.size();
+      w.inherited = true;
+    }
+    // Claims.
+    for (SentenceWork& w : work) {
+      const std::string_view sentence = text.substr(w.span.begin, w.span.size());
+      std::string drop = w.drop;
+      const int words = drop.empty() ? CountWords(w.lex, 0, w.lex.size()) : 0;
+      if (drop.empty() && words < options_.min_words) drop = "too short";
+      size_t cb = w.span.begin, ce = w.span.end;
+      size_t lb = 0, le = w.lex.size();
+      if (drop.empty() && w.att.found() && options_.content_clause_only &&
+          w.att.content_end > w.att.content_begin && w.att.content_end <= w.lex.size()) {
+        const size_t b = w.lex[w.att.content_begin].begin;
+        const size_t e = w.lex[w.att.content_end - 1].end;
+        if (CountWords(w.lex, w.att.content_begin, w.att.content_end) >= 4) {
+          cb = b;
+          ce = e;
+          lb = w.att.content_begin;
+          le = w.att.content_end;
+        }
+      }
+      if (drop.empty()) {
+        TrimContent(text, &cb, &ce);
+        if (ce <= cb) drop = "empty";
+      }
+      Modality modality = Modality::kAsserted;
+      std::vector<TimeMention> times;
+      if (drop.empty()) {
+        const std::string_view content = text.substr(cb, ce - cb);
+        times = FindTimes(content, doc.date);
+        bool future = false, deadline = false;
+        // Past-tense content ("had withdrawn before the end of the year") is not a forecast
+        // even when the year it names is read as the publication year.
+        bool past = false;
+        for (size_t i = lb; i < le; ++i)
+          if (w.lex[i].Is("had") || w.lex[i].Is("was") || w.lex[i].Is("were") ||
+              w.lex[i].Is("did"))
+            past = true;
+        for (const TimeMention& t : times) {
+          if (!doc.date.empty() && t.ref.begin > doc.date && !past) future = true;
+          const std::string lead = FoldCase(t.ref.text.substr(0, 6));
+          // A deadline still ahead at publication: "by September 2026".
+          if ((lead.rfind("by ", 0) == 0 || lead.rfind("until ", 0) == 0) &&
+              (doc.date.empty() || t.ref.end >= doc.date))
+            deadline = true;
+        }
+        ModalityInput in;
+        in.lex = &w.lex;
+        in.begin = lb;
+        in.end = le;
+        // A question mark at the very end of the sentence counts even outside the clause.
+        if (le < w.lex.size() && w.lex.back().IsPunct('?')) in.end = w.lex.size();
+        in.reported = w.att.found() && !w.att.speaker.empty();
+        in.reporting_verb = w.att.verb;
+        in.future_time = future;
+        in.deadline = deadline;
+        modality = ComputeModality(in);
+        if (modality == Modality::kQuestion && !options_.keep_questions) drop = "question";
+      }
+      if (!drop.empty()) {
+        if (trace) result.trace.push_back({w.span.begin, w.span.end, std::string(sentence), drop});
+        continue;
+      }
+      Claim c;
+      c.document = doc.id;
+      c.source = doc.source;
+      if (w.att.found()) {
+        c.speaker = w.att.speaker;
+        c.speaker_role = w.att.role;
+      }
+      c.byte_begin = cb;
+      c.byte_end = ce;
+      c.char_begin = cursor.At(cb);
+      c.char_end = cursor.At(ce);
+      c.text = std::string(text.substr(cb, ce - cb));
+      c.date = doc.date;
+      // A day named in the attribution ("said in a speech on December 26") dates the claim.
+      if (cb > w.span.begin || ce < w.span.end) {
+        for (const auto& part : {std::pair<size_t, size_t>{w.span.begin, cb},
+                                 std::pair<size_t, size_t>{ce, w.span.end}}) {
+          if (part.second <= part.first) continue;
+          for (const TimeMention& t : FindTimes(text.substr(part.first, part.second - part.first), doc.date)) {
+            if (t.day_precise && (doc.date.empty() || t.ref.begin <= doc.date)) {
+              c.date = t.ref.begin;
+              break;
+            }
+          }
+        }
+      }
+      for (TimeMention& t : times) c.about.push_back(std::move(t.ref));
+      c.polarity = ComputePolarity(w.lex, lb, le);
+      c.modality = modality;
+      c.quantities = FindQuantities(c.text);
+      std::set<std::string> seen;
+      for (const EntityMention& m : aliases_.Find(c.text))
+        if (seen.insert(m.canonical).second) c.entities.push_back(m.canonical);
+      if (trace) {
+        std::string verdict = "claim";
+        if (!c.speaker.empty()) verdict += " (" + c.speaker + (w.inherited ? ", continued" : "") + ")";
+        result.trace.push_back({w.span.begin, w.span.end, std::string(sentence), verdict});
+      }
+      result.claims.push_back(std::move(c));
+    }
+  }
+  return result;
+}
+
+}  // namespace claimgraph::engine
