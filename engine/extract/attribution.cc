@@ -20,29 +20,29 @@ struct Verb {
   bool object;
 };
 constexpr Verb kVerbs[] = {
-    {"said", true, false},        {"says", true, false},        {"say", true, false},
-    {"saying", true, false},      {"stated", true, false},      {"states", true, false},
-    {"declared", true, true},     {"declares", true, true},     {"asserted", true, false},
-    {"asserts", true, false},     {"told", true, false},        {"tells", true, false},
-    {"confirmed", true, true},    {"confirms", true, true},     {"announced", true, true},
-    {"announces", true, true},    {"denied", true, true},       {"denies", true, true},
-    {"rejected", false, true},    {"rejects", false, true},     {"dismissed", false, true},
-    {"refuted", false, true},     {"reported", true, false},    {"reports", true, false},
-    {"revealed", true, true},     {"added", false, false},      {"adds", false, false},
-    {"maintained", false, false}, {"maintains", false, false},  {"continued", false, false},
-    {"continues", false, false},  {"noted", false, false},      {"notes", false, false},
-    {"explained", false, false},  {"stressed", false, false},   {"emphasized", false, false},
-    {"emphasised", false, false}, {"insisted", false, false},   {"insists", false, false},
-    {"claimed", false, false},    {"claims", false, false},     {"warned", false, false},
-    {"warns", false, false},      {"argued", false, false},     {"argues", false, false},
-    {"believes", false, false},   {"believe", false, false},    {"believed", false, false},
-    {"accept", false, false},     {"recalled", false, false},   {"wrote", false, false},
-    {"tweeted", false, false},    {"affirmed", false, false},   {"acknowledged", false, true},
-    {"admitted", false, false},   {"indicated", false, false},  {"predicted", false, false},
-    {"expects", false, false},    {"concluded", false, false},  {"replied", false, false},
-    {"responded", false, false},  {"commented", false, false},  {"threatened", false, true},
-    {"promised", false, true},    {"pledged", false, true},     {"vowed", false, false},
-    {"thinks", false, false},     {"considers", false, false},  {"observed", false, false},
+    {"said", true, false},        {"says", true, false},       {"say", true, false},
+    {"saying", true, false},      {"stated", true, false},     {"states", true, false},
+    {"declared", true, true},     {"declares", true, true},    {"asserted", true, false},
+    {"asserts", true, false},     {"told", true, false},       {"tells", true, false},
+    {"confirmed", true, true},    {"confirms", true, true},    {"announced", true, true},
+    {"announces", true, true},    {"denied", true, true},      {"denies", true, true},
+    {"rejected", false, true},    {"rejects", false, true},    {"dismissed", false, true},
+    {"refuted", false, true},     {"reported", true, false},   {"reports", true, false},
+    {"revealed", true, true},     {"added", false, false},     {"adds", false, false},
+    {"maintained", false, false}, {"maintains", false, false}, {"continued", false, false},
+    {"continues", false, false},  {"noted", false, false},     {"notes", false, false},
+    {"explained", false, false},  {"stressed", false, false},  {"emphasized", false, false},
+    {"emphasised", false, false}, {"insisted", false, false},  {"insists", false, false},
+    {"claimed", false, false},    {"claims", false, false},    {"warned", false, false},
+    {"warns", false, false},      {"argued", false, false},    {"argues", false, false},
+    {"believes", false, false},   {"believe", false, false},   {"believed", false, false},
+    {"accept", false, false},     {"recalled", false, false},  {"wrote", false, false},
+    {"tweeted", false, false},    {"affirmed", false, false},  {"acknowledged", false, true},
+    {"admitted", false, false},   {"indicated", false, false}, {"predicted", false, false},
+    {"expects", false, false},    {"concluded", false, false}, {"replied", false, false},
+    {"responded", false, false},  {"commented", false, false}, {"threatened", false, true},
+    {"promised", false, true},    {"pledged", false, true},    {"vowed", false, false},
+    {"thinks", false, false},     {"considers", false, false}, {"observed", false, false},
 };
 
 const Verb* FindVerb(std::string_view w) {
@@ -51,78 +51,272 @@ const Verb* FindVerb(std::string_view w) {
   return nullptr;
 }
 
-constexpr std::string_view kDenialVerbs[] = {"denied", "denies", "rejected", "rejects",
-                                             "dismissed", "refuted", "deny", "reject"};
+constexpr std::string_view kDenialVerbs[] = {"denied",    "denies",  "rejected", "rejects",
+                                             "dismissed", "refuted", "deny",     "reject"};
 
 // Nouns that can head a speaker phrase.
-constexpr std::string_view kSpeakerNouns[] = {
-    "official", "officials", "spokesperson", "spokesman", "spokeswoman", "source", "sources",
-    "minister", "advisor", "adviser", "commander", "general", "expert", "experts", "researcher",
-    "researchers", "analyst", "analysts", "president", "leader", "leaders", "member", "members",
-    "government", "ministry", "agency", "office", "department", "diplomat", "diplomats",
-    "ambassador", "envoy", "lawmaker", "lawmakers", "mp", "deputy", "secretary", "chief", "head",
-    "director", "officer", "officers", "colonel", "lieutenant", "major", "captain", "senator",
-    "representative", "professor", "specialist", "specialists", "investigators", "journalist",
-    "reporter", "correspondent", "authorities", "army", "military", "coalition", "militia",
-    "militias", "group", "groups", "faction", "factions", "committee", "council", "party",
-    "movement", "embassy", "command", "media", "outlet", "newspaper", "agency", "resident",
-    "residents", "witness", "witnesses", "activist", "activists", "observers", "politician",
-    "politicians", "candidate", "administration", "parliament", "sheikh", "cleric",
-    "governor", "mayor", "chairman", "ministers", "commanders", "representatives", "staff",
-    "advisers", "advisors", "they", "he", "she", "we", "i", "spokespeople", "strategist",
-    "scholar", "academic", "observer", "organization", "organisation", "forces"};
+constexpr std::string_view kSpeakerNouns[] = {"official",
+                                              "officials",
+                                              "spokesperson",
+                                              "spokesman",
+                                              "spokeswoman",
+                                              "source",
+                                              "sources",
+                                              "minister",
+                                              "advisor",
+                                              "adviser",
+                                              "commander",
+                                              "general",
+                                              "expert",
+                                              "experts",
+                                              "researcher",
+                                              "researchers",
+                                              "analyst",
+                                              "analysts",
+                                              "president",
+                                              "leader",
+                                              "leaders",
+                                              "member",
+                                              "members",
+                                              "government",
+                                              "ministry",
+                                              "agency",
+                                              "office",
+                                              "department",
+                                              "diplomat",
+                                              "diplomats",
+                                              "ambassador",
+                                              "envoy",
+                                              "lawmaker",
+                                              "lawmakers",
+                                              "mp",
+                                              "deputy",
+                                              "secretary",
+                                              "chief",
+                                              "head",
+                                              "director",
+                                              "officer",
+                                              "officers",
+                                              "colonel",
+                                              "lieutenant",
+                                              "major",
+                                              "captain",
+                                              "senator",
+                                              "representative",
+                                              "professor",
+                                              "specialist",
+                                              "specialists",
+                                              "investigators",
+                                              "journalist",
+                                              "reporter",
+                                              "correspondent",
+                                              "authorities",
+                                              "army",
+                                              "military",
+                                              "coalition",
+                                              "militia",
+                                              "militias",
+                                              "group",
+                                              "groups",
+                                              "faction",
+                                              "factions",
+                                              "committee",
+                                              "council",
+                                              "party",
+                                              "movement",
+                                              "embassy",
+                                              "command",
+                                              "media",
+                                              "outlet",
+                                              "newspaper",
+                                              "agency",
+                                              "resident",
+                                              "residents",
+                                              "witness",
+                                              "witnesses",
+                                              "activist",
+                                              "activists",
+                                              "observers",
+                                              "politician",
+                                              "politicians",
+                                              "candidate",
+                                              "administration",
+                                              "parliament",
+                                              "sheikh",
+                                              "cleric",
+                                              "parties",
+                                              "authority",
+                                              "engineer",
+                                              "engineers",
+                                              "scientist",
+                                              "scientists",
+                                              "doctor",
+                                              "doctors",
+                                              "police",
+                                              "prosecutor",
+                                              "prosecutors",
+                                              "judge",
+                                              "court",
+                                              "company",
+                                              "firm",
+                                              "union",
+                                              "spokespersons",
+                                              "sources",
+                                              "insider",
+                                              "insiders",
+                                              "negotiator",
+                                              "negotiators",
+                                              "governor",
+                                              "mayor",
+                                              "chairman",
+                                              "ministers",
+                                              "commanders",
+                                              "representatives",
+                                              "staff",
+                                              "advisers",
+                                              "advisors",
+                                              "they",
+                                              "he",
+                                              "she",
+                                              "we",
+                                              "i",
+                                              "spokespeople",
+                                              "strategist",
+                                              "scholar",
+                                              "academic",
+                                              "observer",
+                                              "organization",
+                                              "organisation",
+                                              "forces"};
 
 // Title words dropped from the front of a name and kept as the role.
-constexpr std::string_view kTitles[] = {
-    "president", "vice", "prime", "minister", "general", "lieutenant", "lt", "gen", "major",
-    "maj", "colonel", "col", "captain", "capt", "sergeant", "sgt", "admiral", "adm", "commander",
-    "director", "secretary", "adviser", "advisor", "national", "security", "defense", "defence",
-    "foreign", "interior", "deputy", "chief", "spokesperson", "spokesman", "spokeswoman",
-    "ambassador", "senator", "sen", "dr", "mr", "mrs", "ms", "prof", "professor", "sheikh",
-    "sayyed", "king", "prince", "emir", "imam", "ayatollah", "pope", "governor", "mayor",
-    "chairman", "head", "leader", "member", "mp", "retired", "former", "acting", "brigadier",
-    "marshal", "staff", "state", "affairs", "counselor", "counsellor", "mister", "sir", "lord",
-    "ministerial", "military", "political", "researcher", "analyst", "expert", "official",
-    "commander-in-chief", "premier", "speaker", "chancellor", "envoy", "special"};
+constexpr std::string_view kTitles[] = {"president",
+                                        "vice",
+                                        "prime",
+                                        "minister",
+                                        "general",
+                                        "lieutenant",
+                                        "lt",
+                                        "gen",
+                                        "major",
+                                        "maj",
+                                        "colonel",
+                                        "col",
+                                        "captain",
+                                        "capt",
+                                        "sergeant",
+                                        "sgt",
+                                        "admiral",
+                                        "adm",
+                                        "commander",
+                                        "director",
+                                        "secretary",
+                                        "adviser",
+                                        "advisor",
+                                        "national",
+                                        "security",
+                                        "defense",
+                                        "defence",
+                                        "foreign",
+                                        "interior",
+                                        "deputy",
+                                        "chief",
+                                        "spokesperson",
+                                        "spokesman",
+                                        "spokeswoman",
+                                        "ambassador",
+                                        "senator",
+                                        "sen",
+                                        "dr",
+                                        "mr",
+                                        "mrs",
+                                        "ms",
+                                        "prof",
+                                        "professor",
+                                        "sheikh",
+                                        "sayyed",
+                                        "king",
+                                        "prince",
+                                        "emir",
+                                        "imam",
+                                        "ayatollah",
+                                        "pope",
+                                        "governor",
+                                        "mayor",
+                                        "chairman",
+                                        "head",
+                                        "leader",
+                                        "member",
+                                        "mp",
+                                        "retired",
+                                        "former",
+                                        "acting",
+                                        "brigadier",
+                                        "marshal",
+                                        "staff",
+                                        "state",
+                                        "affairs",
+                                        "counselor",
+                                        "counsellor",
+                                        "mister",
+                                        "sir",
+                                        "lord",
+                                        "ministerial",
+                                        "military",
+                                        "political",
+                                        "researcher",
+                                        "analyst",
+                                        "expert",
+                                        "official",
+                                        "commander-in-chief",
+                                        "premier",
+                                        "speaker",
+                                        "chancellor",
+                                        "envoy",
+                                        "special"};
 
 // Words that mark an organisation rather than a person.
 constexpr std::string_view kOrgWords[] = {
-    "movement", "brigades", "organization", "organisation", "council", "committee", "command",
-    "department", "forces", "agency", "news", "ministry", "government", "party", "center",
-    "centre", "university", "coalition", "army", "front", "union", "office", "institute",
-    "times", "post", "press", "network", "channel", "radio", "tv", "group", "house", "court",
-    "parliament", "assembly", "authority", "bank", "company", "corporation", "board",
-    "framework", "reuters", "newsweek", "pentagon", "alliance", "mission", "embassy"};
+    "movement",   "brigades",  "organization", "organisation", "council",  "committee",  "command",
+    "department", "forces",    "agency",       "news",         "ministry", "government", "party",
+    "center",     "centre",    "university",   "coalition",    "army",     "front",      "union",
+    "office",     "institute", "times",        "post",         "press",    "network",    "channel",
+    "radio",      "tv",        "group",        "house",        "court",    "parliament", "assembly",
+    "authority",  "bank",      "company",      "corporation",  "board",    "framework",  "reuters",
+    "newsweek",   "pentagon",  "alliance",     "mission",      "embassy"};
 
 // Particles inside names ("Qais al-Khazali", "Abu Ala al Walai").
-constexpr std::string_view kParticles[] = {"al", "el", "bin", "ibn", "abu", "abd", "abdul",
-                                           "de",  "la", "van", "von", "der", "du",  "da",
-                                           "bint", "ul", "ed",  "as", "ad"};
+constexpr std::string_view kParticles[] = {"al",   "el", "bin", "ibn", "abu", "abd", "abdul",
+                                           "de",   "la", "van", "von", "der", "du",  "da",
+                                           "bint", "ul", "ed",  "as",  "ad"};
 
 // Words that open an adverbial phrase, not a subject.
 constexpr std::string_view kAdverbialStarts[] = {
-    "in", "on", "at", "after", "before", "during", "since", "following", "when", "while",
-    "although", "though", "despite", "thus", "however", "therefore", "earlier", "later",
-    "meanwhile", "similarly", "moreover", "also", "finally", "yet", "so", "then", "last",
-    "this", "according", "for", "by", "from", "with", "within", "over", "under", "as", "prior",
-    "recently", "again", "still", "now", "today", "yesterday", "instead", "furthermore",
-    "besides", "indeed", "until", "once", "if", "because", "and", "but", "of", "to", "six",
-    "five", "four", "three", "two", "seven", "eight", "nine", "ten", "several", "weeks",
-    "months", "days", "years", "speaking", "asked", "addressing", "commenting", "regarding",
-    "who", "which", "whose", "where"};
+    "in",        "on",        "at",         "after",       "before",    "during",    "since",
+    "following", "when",      "while",      "although",    "though",    "despite",   "thus",
+    "however",   "therefore", "earlier",    "later",       "meanwhile", "similarly", "moreover",
+    "also",      "finally",   "yet",        "so",          "then",      "last",      "this",
+    "according", "for",       "by",         "from",        "with",      "within",    "over",
+    "under",     "as",        "prior",      "recently",    "again",     "still",     "now",
+    "today",     "yesterday", "instead",    "furthermore", "besides",   "indeed",    "until",
+    "once",      "if",        "because",    "and",         "but",       "of",        "to",
+    "six",       "five",      "four",       "three",       "two",       "seven",     "eight",
+    "nine",      "ten",       "several",    "weeks",       "months",    "days",      "years",
+    "speaking",  "asked",     "addressing", "commenting",  "regarding", "who",       "which",
+    "whose",     "where"};
 
-constexpr std::string_view kDeterminers[] = {"the", "a", "an", "some", "several", "many",
-                                             "another", "other", "this", "that", "these",
-                                             "those", "its", "his", "her", "their", "one"};
+constexpr std::string_view kDeterminers[] = {
+    "the",  "a",     "an",    "some", "several", "many", "another", "other", "this",
+    "that", "these", "those", "its",  "his",     "her",  "their",   "one"};
 
-constexpr std::string_view kPrepositions[] = {"of", "from", "for", "at", "in", "with", "on",
-                                              "to", "by", "within", "about", "under", "over"};
+constexpr std::string_view kPrepositions[] = {
+    "of", "from", "for", "at", "in", "with", "on", "to", "by", "within", "about", "under", "over"};
 
-constexpr std::string_view kAux[] = {"has",  "have", "had",  "also",   "further", "then",
-                                     "later", "previously", "recently", "again", "reportedly",
-                                     "once", "still", "already", "repeatedly", "publicly",
-                                     "would", "will", "did", "does", "do", "further", "had",
-                                     "implicitly", "explicitly", "officially", "openly"};
+constexpr std::string_view kAux[] = {
+    "has",        "have",     "had",        "also",       "further",    "then",  "later",
+    "previously", "recently", "again",      "reportedly", "once",       "still", "already",
+    "repeatedly", "publicly", "would",      "will",       "did",        "does",  "do",
+    "further",    "had",      "implicitly", "explicitly", "officially", "openly"};
 
 template <size_t N>
 bool In(const std::string_view (&table)[N], std::string_view w) {
@@ -186,10 +380,10 @@ struct Phrase {
   std::string role;
   bool person = false;
   bool pronoun = false;
-  bool definite = false;   // "the spokesperson": refers back
-  bool single = false;     // one-word name: may be a surname reference
-  bool named = false;      // a proper name was found (not only a description)
-  std::string head;        // folded head noun (NP) or last name word
+  bool definite = false;  // "the spokesperson": refers back
+  bool single = false;    // one-word name: may be a surname reference
+  bool named = false;     // a proper name was found (not only a description)
+  std::string head;       // folded head noun (NP) or last name word
 };
 
 class Parser {
@@ -198,6 +392,24 @@ class Parser {
       : lex_(lex), text_(text), aliases_(aliases) {}
 
   // Analyses lexemes [b, e) as a speaker phrase: a name with titles, or a noun phrase.
+  // Like Analyse, but any noun phrase counts as a speaker: used where the construction itself
+  // says that someone speaks ("“...,” the engineer said", "according to the port authority").
+  Phrase AnalyseLenient(size_t b, size_t e) const {
+    Phrase p = Analyse(b, e);
+    if (p.valid) return p;
+    while (e > b && lex_[e - 1].kind == Lexeme::kPunct) --e;
+    const size_t det_end = SkipDeterminers(lex_, b, e);
+    if (det_end >= e || e - det_end > 8) return p;
+    for (size_t i = det_end; i < e; ++i)
+      if (lex_[i].kind == Lexeme::kWord && !lex_[i].capital && FindVerb(lex_[i].folded)) return p;
+    p.valid = true;
+    p.definite = det_end > b && lex_[b].folded == "the";
+    p.name = Raw(text_, lex_[det_end].begin, lex_[e - 1].end);
+    p.head = lex_[e - 1].folded;
+    p.person = p.head.empty() || p.head.back() != 's';
+    return p;
+  }
+
   Phrase Analyse(size_t b, size_t e) const {
     Phrase p;
     // Drop parentheses and trailing punctuation.
@@ -255,8 +467,7 @@ class Parser {
           continue;
         }
         const bool title = In(kTitles, l.folded);
-        const std::string canon =
-            aliases_.Canonical(Raw(text_, l.begin, l.end));
+        const std::string canon = aliases_.Canonical(Raw(text_, l.begin, l.end));
         const bool place = !canon.empty() && name_b < head;
         if (!(title || place)) break;
         ++name_b;
@@ -299,9 +510,9 @@ class Parser {
     // Entries of the alias table written as two or more capitalised words with no org word are
     // persons ("Joe Biden"); single places are not.
     static constexpr std::string_view kPersons[] = {
-        "Mohammed Shia al-Sudani", "Mustafa al-Kadhimi", "Joe Biden", "Qasem Soleimani",
-        "Abu Mahdi al-Muhandis", "Kenneth McKenzie", "Qasim al-Araji", "Qais al-Khazali",
-        "Kamala Harris"};
+        "Mohammed Shia al-Sudani", "Mustafa al-Kadhimi",    "Joe Biden",
+        "Qasem Soleimani",         "Abu Mahdi al-Muhandis", "Kenneth McKenzie",
+        "Qasim al-Araji",          "Qais al-Khazali",       "Kamala Harris"};
     for (std::string_view p : kPersons)
       if (p == canonical) return true;
     return false;
@@ -379,9 +590,9 @@ std::string CanonicalPersonName(std::string_view name) {
     size_t j = name.find(' ', i);
     if (j == std::string_view::npos) j = name.size();
     std::string_view word = name.substr(i, j - i);
-    const bool initial = (word.size() == 2 && word[1] == '.' &&
-                          std::isupper(static_cast<unsigned char>(word[0]))) ||
-                         (word.size() == 1 && std::isupper(static_cast<unsigned char>(word[0])));
+    const bool initial =
+        (word.size() == 2 && word[1] == '.' && std::isupper(static_cast<unsigned char>(word[0]))) ||
+        (word.size() == 1 && std::isupper(static_cast<unsigned char>(word[0])));
     if (!word.empty() && !initial) {
       if (!out.empty()) out.push_back(' ');
       out += word;
@@ -394,8 +605,7 @@ std::string CanonicalPersonName(std::string_view name) {
 namespace {
 
 // Resolves a phrase to a speaker, using and updating the memory.
-bool Resolve(const Phrase& p, const AliasTable& aliases, SpeakerMemory* memory,
-             Attribution* a) {
+bool Resolve(const Phrase& p, const AliasTable& aliases, SpeakerMemory* memory, Attribution* a) {
   if (!p.valid) return false;
   if (p.pronoun) {
     if (p.head == "he" || p.head == "she") {
@@ -468,9 +678,14 @@ size_t ForwardPhraseEnd(const Lex& lex, std::string_view text, size_t i, size_t 
       const std::string& w = l.folded;
       if (w != "of" && w != "the" && w != "and" && w != "for" && !In(kParticles, w) &&
           !NameWord(l, text)) {
+        // Participles end the phrase when a function word follows ("based on", "collected
+        // by"); as adjectives they stay ("armed groups").
+        const bool participle =
+            w.size() > 4 &&
+            (w.compare(w.size() - 2, 2, "ed") == 0 || w.compare(w.size() - 3, 3, "ing") == 0) &&
+            (j + 1 >= end || lex[j + 1].kind == Lexeme::kPunct || IsStopword(lex[j + 1].folded));
         if (In(kPrepositions, w) || w == "who" || w == "which" || w == "that" || w == "when" ||
-            w == "while" || IsStopword(w) || (w.size() > 4 && (w.rfind("ed") == w.size() - 2 ||
-                                                                w.rfind("ing") == w.size() - 3)))
+            w == "while" || IsStopword(w) || participle)
           break;
       }
     }
@@ -515,8 +730,8 @@ void NotePersons(const std::vector<Lexeme>& lex, std::string_view text, const Al
   for (size_t i = 0; i + 1 < lex.size(); ++i) {
     if (!IsWord(lex[i]) || !lex[i].capital || !In(kTitles, lex[i].folded)) continue;
     size_t j = i;
-    while (j < lex.size() && IsWord(lex[j]) && (NameWord(lex[j], text) || In(kParticles, lex[j].folded)) &&
-           !lex[j].possessive)
+    while (j < lex.size() && IsWord(lex[j]) &&
+           (NameWord(lex[j], text) || In(kParticles, lex[j].folded)) && !lex[j].possessive)
       ++j;
     if (j < lex.size() && lex[j].possessive && NameWord(lex[j], text)) ++j;
     if (j - i < 2) continue;
@@ -587,7 +802,8 @@ Attribution Attribute(const std::vector<Lexeme>& lex, std::string_view text,
          lex[v - 1].Is("is") || lex[v - 1].Is("be") || lex[v - 1].Is("as") ||
          lex[v - 1].Is("are") ||
          (lex[v - 1].Is("also") && v > 1 && (lex[v - 2].Is("was") || lex[v - 2].Is("is"))));
-    const bool participle = lv.folded.size() > 2 && lv.folded.compare(lv.folded.size() - 2, 2, "ed") == 0;
+    const bool participle =
+        lv.folded.size() > 2 && lv.folded.compare(lv.folded.size() - 2, 2, "ed") == 0;
     if (after_aux && participle) {
       if (verb_end < n && lex[verb_end].Is("by")) {
         const size_t np_b = verb_end + 1;
@@ -596,15 +812,18 @@ Attribution Attribute(const std::vector<Lexeme>& lex, std::string_view text,
         if (p.valid && !p.pronoun) {
           Attribution out;
           size_t ab, ae;
-          if (Apposition(lex, np_e, n, &ab, &ae)) out.role = Raw(text, lex[ab].begin, lex[ae - 1].end);
+          if (Apposition(lex, np_e, n, &ab, &ae))
+            out.role = Raw(text, lex[ab].begin, lex[ae - 1].end);
           if (Resolve(p, aliases, memory, &out)) {
             out.kind = Attribution::kPassive;
             out.verb = verb_word;
             out.cue = v;
             // ", as confirmed by X." at the end: the content is what comes before.
             size_t cb = 0, ce = n;
-            if (v > 1 && lex[v - 1].Is("as") && lex[v - 2].IsPunct(',')) ce = v - 2;
-            else if (v > 0 && lex[v - 1].Is("as")) ce = v - 1;
+            if (v > 1 && lex[v - 1].Is("as") && lex[v - 2].IsPunct(','))
+              ce = v - 2;
+            else if (v > 0 && lex[v - 1].Is("as"))
+              ce = v - 1;
             out.content_begin = cb;
             out.content_end = ce;
             finish(out);
@@ -624,7 +843,6 @@ Attribution Attribute(const std::vector<Lexeme>& lex, std::string_view text,
       if (!verb->direct || !object) continue;
     }
     // What follows the verb (skipping short prepositional phrases) decides the form.
-    size_t after = verb_end;
     const bool post_quote_position = [&] {
       // Is there a closing quote before the verb with only a short phrase between?
       size_t k = v;
@@ -656,7 +874,8 @@ Attribution Attribute(const std::vector<Lexeme>& lex, std::string_view text,
       if (l.IsPunct(':') && colon_at == n && k <= verb_end + 12) colon_at = k;
     }
     if (!complement) {
-      if (verb_end >= n) complement = true;
+      if (verb_end >= n)
+        complement = true;
       else {
         const Lexeme& nx = lex[verb_end];
         complement = nx.Is("that") || nx.IsPunct(',') || nx.IsPunct(':') || nx.IsPunct('.') ||
@@ -671,8 +890,7 @@ Attribution Attribute(const std::vector<Lexeme>& lex, std::string_view text,
     size_t clause = v;
     while (clause > 0) {
       const Lexeme& l = lex[clause - 1];
-      if (l.in_quote || IsQuoteMark(l) || l.IsPunct(';') || l.IsPunct(':') || l.Is("that"))
-        break;
+      if (l.in_quote || IsQuoteMark(l) || l.IsPunct(';') || l.IsPunct(':') || l.Is("that")) break;
       if ((l.Is("and") || l.Is("but")) && clause >= 2 && lex[clause - 2].IsPunct(',')) break;
       --clause;
     }
@@ -725,7 +943,8 @@ Attribution Attribute(const std::vector<Lexeme>& lex, std::string_view text,
         if (b >= e) continue;
         ++examined;
         const std::string& first = lex[b].folded;
-        Phrase p = parser.Analyse(b, e);
+        Phrase p = post_quote_position && c + 1 == chunks.size() ? parser.AnalyseLenient(b, e)
+                                                                 : parser.Analyse(b, e);
         const bool adverbial = In(kAdverbialStarts, first) && !IsPronoun(first);
         if (adverbial && !(p.valid && p.pronoun)) {
           // An adverbial chunk ("Thus", "on December 9", "also on Friday January 7"): the
@@ -883,7 +1102,7 @@ Attribution Attribute(const std::vector<Lexeme>& lex, std::string_view text,
     }
     size_t np_e = ForwardPhraseEnd(lex, text, np_b, n);
     Phrase p = parser.Analyse(np_b, np_e);
-    if (!p.valid && np_e < n) {
+    if (!p.valid && np_e < n && !lex[np_e].IsPunct(',') && !lex[np_e].IsPunct('.')) {
       // "according to the statement collected by the INA agency"
       for (size_t k = np_e; k + 1 < n && k < np_e + 3; ++k) {
         if (lex[k].Is("by")) {
@@ -907,6 +1126,7 @@ Attribution Attribute(const std::vector<Lexeme>& lex, std::string_view text,
           break;
         }
     }
+    if (!p.valid) p = parser.AnalyseLenient(np_b, np_e);
     if (!p.valid) continue;
     Attribution out;
     size_t ab, ae;

@@ -33,9 +33,9 @@ struct KnownSpeaker {
   std::string name;  // as reported ("Kenneth McKenzie", "US State Department spokesperson")
   std::string role;
   bool person = false;
-  bool group = false;        // a plural body ("some Shiite political groups"): "they"
-  std::string description;   // titles and role words, for "the lieutenant general"
-  size_t order = 0;          // position in the document (increasing)
+  bool group = false;       // a plural body ("some Shiite political groups"): "they"
+  std::string description;  // titles and role words, for "the lieutenant general"
+  size_t order = 0;         // position in the document (increasing)
 };
 
 // The speakers and persons of one document, in order of mention.
@@ -74,10 +74,10 @@ struct Attribution {
   std::string role;
   bool person = false;
   bool group = false;
-  std::string description;     // titles and role words seen with the speaker
-  std::string verb;            // folded reporting verb or cue ("said", "according to")
-  size_t cue = 0;              // lexeme index of the verb or cue
-  size_t content_begin = 0;    // lexemes [content_begin, content_end) are what was said
+  std::string description;   // titles and role words seen with the speaker
+  std::string verb;          // folded reporting verb or cue ("said", "according to")
+  size_t cue = 0;            // lexeme index of the verb or cue
+  size_t content_begin = 0;  // lexemes [content_begin, content_end) are what was said
   size_t content_end = 0;
   bool found() const { return kind != kNone; }
 };

@@ -56,6 +56,20 @@ void TrimContent(std::string_view text, size_t* b, size_t* e) {
       }
       break;
     }
+    // A whole quotation: “...” or “....”.
+    if (quotes == 2 && *e > *b) {
+      size_t p = *b;
+      const char32_t first = DecodeUtf8(text, &p);
+      size_t s = *e - 1;
+      while (s > *b && (static_cast<unsigned char>(text[s]) & 0xC0) == 0x80) --s;
+      size_t q = s;
+      const char32_t last = DecodeUtf8(text, &q);
+      if (IsQuoteChar(first) && IsQuoteChar(last) && p < s) {
+        *b = p;
+        *e = s;
+        changed = true;
+      }
+    }
     if (!changed) break;
   }
 }
@@ -150,7 +164,8 @@ ExtractionResult ClaimExtractor::Run(const Document& doc, bool trace) const {
     const size_t first_quote = quotes.size();
     for (const TextSpan& q : QuoteSpans(text, block.span)) {
       const std::vector<Lexeme> inner = Lex(text, q.begin, q.end);
-      if (CountWords(inner, 0, inner.size()) >= 4) quotes.push_back({q, paragraph, false, {}, {}, {}});
+      if (CountWords(inner, 0, inner.size()) >= 4)
+        quotes.push_back({q, paragraph, false, {}, {}, {}});
     }
     auto in_speech_quote = [&](size_t b, size_t e) -> SpeechQuote* {
       for (size_t i = first_quote; i < quotes.size(); ++i)
@@ -182,8 +197,7 @@ ExtractionResult ClaimExtractor::Run(const Document& doc, bool trace) const {
           if (l.begin > q.begin && l.end < q.end) l.in_quote = true;
         // A quote closing at the very end of the span: its content is inside.
         for (Lexeme& l : w.lex)
-          if (l.begin > q.begin && l.end == q.end && q.end == block.span.end &&
-              !l.IsPunct('"'))
+          if (l.begin > q.begin && l.end == q.end && q.end == block.span.end && !l.IsPunct('"'))
             l.in_quote = true;
       }
       w.att = Attribute(w.lex, text, aliases_, &memory, order++);
@@ -277,8 +291,7 @@ ExtractionResult ClaimExtractor::Run(const Document& doc, bool trace) const {
         // even when the year it names is read as the publication year.
         bool past = false;
         for (size_t i = lb; i < le; ++i)
-          if (w.lex[i].Is("had") || w.lex[i].Is("was") || w.lex[i].Is("were") ||
-              w.lex[i].Is("did"))
+          if (w.lex[i].Is("had") || w.lex[i].Is("was") || w.lex[i].Is("were") || w.lex[i].Is("did"))
             past = true;
         for (const TimeMention& t : times) {
           if (!doc.date.empty() && t.ref.begin > doc.date && !past) future = true;
@@ -323,7 +336,8 @@ ExtractionResult ClaimExtractor::Run(const Document& doc, bool trace) const {
         for (const auto& part : {std::pair<size_t, size_t>{w.span.begin, cb},
                                  std::pair<size_t, size_t>{ce, w.span.end}}) {
           if (part.second <= part.first) continue;
-          for (const TimeMention& t : FindTimes(text.substr(part.first, part.second - part.first), doc.date)) {
+          for (const TimeMention& t :
+               FindTimes(text.substr(part.first, part.second - part.first), doc.date)) {
             if (t.day_precise && (doc.date.empty() || t.ref.begin <= doc.date)) {
               c.date = t.ref.begin;
               break;
@@ -340,7 +354,8 @@ ExtractionResult ClaimExtractor::Run(const Document& doc, bool trace) const {
         if (seen.insert(m.canonical).second) c.entities.push_back(m.canonical);
       if (trace) {
         std::string verdict = "claim";
-        if (!c.speaker.empty()) verdict += " (" + c.speaker + (w.inherited ? ", continued" : "") + ")";
+        if (!c.speaker.empty())
+          verdict += " (" + c.speaker + (w.inherited ? ", continued" : "") + ")";
         result.trace.push_back({w.span.begin, w.span.end, std::string(sentence), verdict});
       }
       result.claims.push_back(std::move(c));

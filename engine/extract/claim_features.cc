@@ -12,34 +12,31 @@ bool In(const std::string_view (&table)[N], std::string_view w) {
   return false;
 }
 
-constexpr std::string_view kAux[] = {"is",   "are",   "was",   "were",  "be",    "been",
-                                     "being", "am",   "has",   "have",  "had",   "do",
-                                     "does",  "did",  "will",  "would", "shall", "should",
-                                     "can",   "could", "may",  "might", "must",  "there",
-                                     "'s",    "it's", "there's", "'re",  "'ve",   "need",
-                                     "ought", "is'nt"};
+constexpr std::string_view kAux[] = {
+    "is",   "are",   "was", "were", "be",      "been",  "being",  "am",   "has",   "have", "had",
+    "do",   "does",  "did", "will", "would",   "shall", "should", "can",  "could", "may",  "might",
+    "must", "there", "'s",  "it's", "there's", "'re",   "'ve",    "need", "ought", "is'nt"};
 // Negators fused with an auxiliary.
-constexpr std::string_view kFused[] = {"cannot", "can't", "won't", "don't", "doesn't", "didn't",
-                                       "isn't", "aren't", "wasn't", "weren't", "hasn't",
-                                       "haven't", "hadn't", "wouldn't", "shouldn't", "couldn't",
-                                       "mustn't", "shan't", "ain't", "can't"};
-constexpr std::string_view kNegators[] = {"not", "no", "never", "none", "nothing", "nobody",
-                                          "neither", "nor", "nowhere"};
+constexpr std::string_view kFused[] = {"cannot",   "can't",   "won't",  "don't",    "doesn't",
+                                       "didn't",   "isn't",   "aren't", "wasn't",   "weren't",
+                                       "hasn't",   "haven't", "hadn't", "wouldn't", "shouldn't",
+                                       "couldn't", "mustn't", "shan't", "ain't",    "can't"};
+constexpr std::string_view kNegators[] = {"not",    "no",      "never", "none",   "nothing",
+                                          "nobody", "neither", "nor",   "nowhere"};
 constexpr std::string_view kSubordinators[] = {
-    "which", "who",     "whom", "whose", "where",  "if",     "unless", "although", "though",
-    "while", "because", "when", "whenever", "whether", "once", "until",  "before",   "after",
-    "since", "whereas", "despite", "without"};
+    "which",  "who",   "whom",    "whose",   "where",    "if",      "unless", "although",
+    "though", "while", "because", "when",    "whenever", "whether", "once",   "until",
+    "before", "after", "since",   "whereas", "despite",  "without"};
 constexpr std::string_view kMainOpeners[] = {"that", "and", "but", "so", "yet", "or"};
 
-constexpr std::string_view kHedges[] = {"may", "might", "could", "reportedly", "allegedly",
-                                        "possibly", "probably", "likely", "apparently",
-                                        "supposedly", "perhaps", "presumably", "seemingly",
-                                        "rumored", "rumoured", "unconfirmed", "purportedly",
-                                        "seems", "appears", "suspected", "alleged"};
-constexpr std::string_view kFuture[] = {"will", "won't", "shall", "would", "going", "plans",
-                                        "plan", "intends", "intend", "expected", "scheduled",
-                                        "set", "aims", "promised", "pledged", "vowed",
-                                        "promises", "pledges", "'ll", "upcoming", "next"};
+constexpr std::string_view kHedges[] = {
+    "may",      "might",       "could",       "reportedly", "allegedly",  "possibly",  "probably",
+    "likely",   "apparently",  "supposedly",  "perhaps",    "presumably", "seemingly", "rumored",
+    "rumoured", "unconfirmed", "purportedly", "seems",      "appears",    "suspected", "alleged"};
+constexpr std::string_view kFuture[] = {
+    "will",    "won't",  "shall",    "would",     "going", "plans",    "plan",
+    "intends", "intend", "expected", "scheduled", "set",   "aims",     "promised",
+    "pledged", "vowed",  "promises", "pledges",   "'ll",   "upcoming", "next"};
 
 bool VerbLike(const Lexeme& l) {
   if (l.kind != Lexeme::kWord) return false;
@@ -61,8 +58,8 @@ Polarity ComputePolarity(const std::vector<Lexeme>& lex, size_t b, size_t e) {
   for (size_t i = b; i < e; ++i) {
     const Lexeme& l = lex[i];
     if (l.kind == Lexeme::kPunct) {
-      if (l.IsPunct(',') || l.IsPunct(';') || l.IsPunct(':') || l.IsPunct('-') ||
-          l.IsPunct('"') || l.IsPunct('(') || l.IsPunct(')')) {
+      if (l.IsPunct(',') || l.IsPunct(';') || l.IsPunct(':') || l.IsPunct('-') || l.IsPunct('"') ||
+          l.IsPunct('(') || l.IsPunct(')')) {
         clause = i + 1;
         subordinate = false;
         verb_seen = false;
@@ -76,7 +73,8 @@ Polarity ComputePolarity(const std::vector<Lexeme>& lex, size_t b, size_t e) {
       verb_seen = false;
       continue;
     }
-    if (In(kMainOpeners, w) && (w == "that" || i == clause || (i > b && (lex[i - 1].IsPunct(','))))) {
+    if (In(kMainOpeners, w) &&
+        (w == "that" || i == clause || (i > b && (lex[i - 1].IsPunct(','))))) {
       clause = i + 1;
       subordinate = false;
       verb_seen = false;
@@ -143,8 +141,8 @@ Modality ComputeModality(const ModalityInput& in) {
           w == "plan" || w == "intends" || w == "intend" || w == "aims") {
         if (i + 1 < in.end && lex[i + 1].Is("to")) future = true;
       } else if (w == "next") {
-        if (i + 1 < in.end && (lex[i + 1].Is("year") || lex[i + 1].Is("month") ||
-                               lex[i + 1].Is("week")))
+        if (i + 1 < in.end &&
+            (lex[i + 1].Is("year") || lex[i + 1].Is("month") || lex[i + 1].Is("week")))
           future = true;
       } else {
         future = true;

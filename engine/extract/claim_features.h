@@ -34,8 +34,8 @@ struct ModalityInput {
   size_t begin = 0, end = 0;  // the content clause
   bool reported = false;      // a speaker other than the outlet
   std::string_view reporting_verb;
-  bool future_time = false;   // a time about starts after the publication date
-  bool deadline = false;      // "by <time>" / "until <time>" in the content
+  bool future_time = false;  // a time about starts after the publication date
+  bool deadline = false;     // "by <time>" / "until <time>" in the content
 };
 Modality ComputeModality(const ModalityInput& in);
 

@@ -117,13 +117,25 @@ std::vector<Lexeme> Lex(std::string_view text, size_t begin, size_t end) {
     l.begin = start;
     l.end = pos;
     switch (c) {
-      case 0x201C: case 0x201D: case 0x201E: case 0xAB: case 0xBB: case '"':
+      case 0x201C:
+      case 0x201D:
+      case 0x201E:
+      case 0xAB:
+      case 0xBB:
+      case '"':
         l.folded = "\"";
         break;
-      case 0x2018: case 0x2019: case '\'':
+      case 0x2018:
+      case 0x2019:
+      case '\'':
         l.folded = "'";
         break;
-      case 0x2013: case 0x2014: case 0x2012: case 0x2015: case 0x2212: case '-':
+      case 0x2013:
+      case 0x2014:
+      case 0x2012:
+      case 0x2015:
+      case 0x2212:
+      case '-':
         l.folded = "-";
         break;
       case 0x2026:

@@ -10,9 +10,9 @@
 namespace claimgraph::engine {
 namespace {
 
-constexpr std::string_view kMonthNames[] = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december"};
+constexpr std::string_view kMonthNames[] = {"january",   "february", "march",    "april",
+                                            "may",       "june",     "july",     "august",
+                                            "september", "october",  "november", "december"};
 constexpr std::string_view kMonthAbbrev[] = {"jan", "feb", "mar", "apr", "may", "jun",
                                              "jul", "aug", "sep", "oct", "nov", "dec"};
 constexpr std::string_view kWeekdays[] = {"monday", "tuesday",  "wednesday", "thursday",
@@ -256,7 +256,9 @@ class Matcher {
              rel == "earlier" || rel == "later") &&
             (unit == "week" || unit == "month" || unit == "year")) {
           *end = j + 2;
-          const int dir = (rel == "last" || rel == "past") ? -1 : (rel == "next" || rel == "coming") ? 1 : 0;
+          const int dir = (rel == "last" || rel == "past")     ? -1
+                          : (rel == "next" || rel == "coming") ? 1
+                                                               : 0;
           if (unit == "week") {
             if (rel == "earlier") return Range{pub_ - 7, pub_};
             return Range{pub_ + 7 * dir - 3, pub_ + 7 * dir + 3};
@@ -345,8 +347,8 @@ class Matcher {
       }
       // A month alone needs a cue before it ("in", "by", "since", "of", "until") or a year.
       const std::string& prev = i > 0 ? W(i - 1) : std::string();
-      if (Year(i + 1) || W(i + 1) == "last" || W(i + 1) == "next" || prev == "in" ||
-          prev == "by" || prev == "since" || prev == "until" || prev == "of" || prev == "during" ||
+      if (Year(i + 1) || W(i + 1) == "last" || W(i + 1) == "next" || prev == "in" || prev == "by" ||
+          prev == "since" || prev == "until" || prev == "of" || prev == "during" ||
           prev == "from" || prev == "before" || prev == "after") {
         return Period(i, end);
       }

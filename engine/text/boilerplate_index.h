@@ -41,7 +41,8 @@ class BoilerplateIndex {
   // True if `paragraph` of a document from `source` occurs in at least min_documents documents
   // of that source. REQUIRES: Finalize() was called after the last Add/Merge. Thread-safe.
   bool IsBoilerplate(std::string_view source, std::string_view paragraph) const;
-  // Number of documents of `source` that contain `paragraph` (0 if below min_paragraph_bytes).
+  // Number of documents of `source` that contain `paragraph` when at least two do; 0 otherwise
+  // (pairs seen once are dropped by Finalize) and for paragraphs below min_paragraph_bytes.
   int DocumentCount(std::string_view source, std::string_view paragraph) const;
 
   size_t documents() const { return documents_; }

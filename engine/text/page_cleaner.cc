@@ -15,64 +15,184 @@ namespace {
 // punctuation collapsed to single spaces by Squash()).
 constexpr std::string_view kFurniturePrefixes[] = {
     // English
-    "0 comments", "no comments", "comments", "post a comment", "submit a comment",
-    "leave a comment", "leave a reply", "add a comment", "view comments", "show comments",
-    "your email address will not be published", "required fields are marked", "loader image",
-    "loading", "share this", "share on", "share", "tweet", "print this", "email this",
-    "subscribe to", "subscribe", "sign up for", "sign up to", "newsletter", "get our newsletter",
-    "follow us", "click here", "read more", "read also", "see also", "advertisement",
-    "sponsored", "skip to content", "copyright", "all rights reserved", "accept cookies",
-    "this website uses cookies", "we use cookies", "posted in", "filed under", "tags",
-    "related topics", "support our journalism", "donate", "listen to this article",
-    "reading time", "min read", "photo credit", "image credit", "photo", "image", "video",
-    "watch", "send us your news",
+    "0 comments",
+    "no comments",
+    "comments",
+    "post a comment",
+    "submit a comment",
+    "leave a comment",
+    "leave a reply",
+    "add a comment",
+    "view comments",
+    "show comments",
+    "your email address will not be published",
+    "required fields are marked",
+    "loader image",
+    "loading",
+    "share this",
+    "share on",
+    "share",
+    "tweet",
+    "print this",
+    "email this",
+    "subscribe to",
+    "subscribe",
+    "sign up for",
+    "sign up to",
+    "newsletter",
+    "get our newsletter",
+    "follow us",
+    "click here",
+    "read more",
+    "read also",
+    "see also",
+    "advertisement",
+    "sponsored",
+    "skip to content",
+    "copyright",
+    "all rights reserved",
+    "accept cookies",
+    "this website uses cookies",
+    "we use cookies",
+    "posted in",
+    "filed under",
+    "tags",
+    "related topics",
+    "support our journalism",
+    "donate",
+    "listen to this article",
+    "reading time",
+    "min read",
+    "photo credit",
+    "image credit",
+    "photo",
+    "image",
+    "video",
+    "watch",
+    "send us your news",
     // Spanish
-    "envianos tus noticias", "si conoces o tienes alguna pista", "suscribete", "suscribirse",
-    "comparte", "compartir", "comentarios", "deja un comentario", "dejar un comentario",
-    "publicidad", "noticias relacionadas", "te puede interesar", "lee tambien", "leer mas",
-    "boletin", "siguenos", "foto", "imagen", "tu direccion de correo electronico no sera publicada",
+    "envianos tus noticias",
+    "si conoces o tienes alguna pista",
+    "suscribete",
+    "suscribirse",
+    "comparte",
+    "compartir",
+    "comentarios",
+    "deja un comentario",
+    "dejar un comentario",
+    "publicidad",
+    "noticias relacionadas",
+    "te puede interesar",
+    "lee tambien",
+    "leer mas",
+    "boletin",
+    "siguenos",
+    "foto",
+    "imagen",
+    "tu direccion de correo electronico no sera publicada",
     "los campos obligatorios estan marcados",
     // French
-    "partager", "abonnez vous", "lire aussi", "a lire aussi", "commentaires", "laisser un commentaire",
-    "publicite", "inscrivez vous", "votre adresse e mail ne sera pas publiee",
+    "partager",
+    "abonnez vous",
+    "lire aussi",
+    "a lire aussi",
+    "commentaires",
+    "laisser un commentaire",
+    "publicite",
+    "inscrivez vous",
+    "votre adresse e mail ne sera pas publiee",
     // Portuguese
-    "compartilhe", "compartilhar", "leia tambem", "leia mais", "assine", "comentarios",
+    "compartilhe",
+    "compartilhar",
+    "leia tambem",
+    "leia mais",
+    "assine",
+    "comentarios",
     // German
-    "teilen", "kommentare", "mehr zum thema", "abonnieren", "anzeige", "weiterlesen",
+    "teilen",
+    "kommentare",
+    "mehr zum thema",
+    "abonnieren",
+    "anzeige",
+    "weiterlesen",
     // Arabic
-    "شارك", "اقرأ أيضا", "اقرأ ايضا", "اشترك", "التعليقات", "أخبار ذات صلة", "اخبار ذات صلة",
-    "تابعونا", "إعلان",
+    "شارك",
+    "اقرأ أيضا",
+    "اقرأ ايضا",
+    "اشترك",
+    "التعليقات",
+    "أخبار ذات صلة",
+    "اخبار ذات صلة",
+    "تابعونا",
+    "إعلان",
 };
 
 // Headings that open a section of other stories or comments: everything after is not article.
 constexpr std::string_view kRelatedHeadings[] = {
-    "latest content", "latest news", "latest", "latest posts", "latest articles", "related",
-    "related articles", "related posts", "related stories", "related news", "read more",
-    "more stories", "more from", "more news", "you may also like", "you might also like",
-    "recommended", "recommended for you", "most read", "most popular", "trending", "top stories",
-    "comments", "0 comments", "no comments", "leave a reply", "post a comment", "submit a comment",
-    "ultimas publicaciones", "ultimas noticias", "noticias relacionadas", "te puede interesar",
-    "lo mas leido", "mas noticias", "envianos tus noticias", "lire aussi", "a lire aussi",
-    "sur le meme sujet", "articles similaires", "leia tambem", "mais lidas", "mehr zum thema",
-    "das konnte sie auch interessieren", "اقرأ أيضا", "أخبار ذات صلة", "الأكثر قراءة",
+    "latest content",
+    "latest news",
+    "latest",
+    "latest posts",
+    "latest articles",
+    "related",
+    "related articles",
+    "related posts",
+    "related stories",
+    "related news",
+    "read more",
+    "more stories",
+    "more from",
+    "more news",
+    "you may also like",
+    "you might also like",
+    "recommended",
+    "recommended for you",
+    "most read",
+    "most popular",
+    "trending",
+    "top stories",
+    "comments",
+    "0 comments",
+    "no comments",
+    "leave a reply",
+    "post a comment",
+    "submit a comment",
+    "ultimas publicaciones",
+    "ultimas noticias",
+    "noticias relacionadas",
+    "te puede interesar",
+    "lo mas leido",
+    "mas noticias",
+    "envianos tus noticias",
+    "lire aussi",
+    "a lire aussi",
+    "sur le meme sujet",
+    "articles similaires",
+    "leia tambem",
+    "mais lidas",
+    "mehr zum thema",
+    "das konnte sie auch interessieren",
+    "اقرأ أيضا",
+    "أخبار ذات صلة",
+    "الأكثر قراءة",
 };
 
 // Function words per language, folded. Only words that are not also common in the others.
-constexpr std::string_view kEnWords[] = {"the", "and", "of", "to", "is", "was", "that", "with",
-                                         "for", "have", "has", "they", "which", "from", "this",
-                                         "it", "are", "were", "been", "their", "would", "will"};
-constexpr std::string_view kEsWords[] = {"el", "la", "los", "las", "del", "y", "que", "en",
-                                         "por", "para", "con", "una", "es", "se", "mientras",
-                                         "tus", "tu", "si", "alguna", "cualquiera", "siguientes",
-                                         "lo", "durante", "desfile", "nos", "su", "sus"};
-constexpr std::string_view kFrWords[] = {"le", "les", "des", "et", "est", "une", "dans", "pour",
-                                         "pas", "qui", "sur", "avec", "au", "aux", "du"};
-constexpr std::string_view kPtWords[] = {"os", "as", "uma", "do", "da", "dos", "das", "em",
+constexpr std::string_view kEnWords[] = {
+    "the",  "and",   "of",   "to",   "is", "was", "that", "with", "for",   "have",  "has",
+    "they", "which", "from", "this", "it", "are", "were", "been", "their", "would", "will"};
+constexpr std::string_view kEsWords[] = {
+    "el",     "la",         "los",        "las", "del",     "y",        "que", "en", "por",
+    "para",   "con",        "una",        "es",  "se",      "mientras", "tus", "tu", "si",
+    "alguna", "cualquiera", "siguientes", "lo",  "durante", "desfile",  "nos", "su", "sus"};
+constexpr std::string_view kFrWords[] = {"le",  "les", "des", "et",   "est", "une", "dans", "pour",
+                                         "pas", "qui", "sur", "avec", "au",  "aux", "du"};
+constexpr std::string_view kPtWords[] = {"os",  "as",  "uma", "do",   "da",  "dos", "das", "em",
                                          "não", "nao", "com", "para", "que", "são", "sao"};
-constexpr std::string_view kDeWords[] = {"der", "die", "das", "und", "ist", "nicht", "mit",
-                                         "den", "dem", "ein", "eine", "auf", "für", "fur", "sich"};
-constexpr std::string_view kItWords[] = {"il", "gli", "della", "che", "non", "per", "sono",
-                                         "del", "nel", "alla", "di", "una"};
+constexpr std::string_view kDeWords[] = {"der", "die", "das",  "und", "ist", "nicht", "mit", "den",
+                                         "dem", "ein", "eine", "auf", "für", "fur",   "sich"};
+constexpr std::string_view kItWords[] = {"il",   "gli", "della", "che",  "non", "per",
+                                         "sono", "del", "nel",   "alla", "di",  "una"};
 
 template <size_t N>
 int CountIn(const std::vector<std::string>& words, const std::string_view (&table)[N]) {
@@ -161,13 +281,20 @@ std::unordered_set<std::string> ContentWords(std::string_view text) {
 
 std::string_view ToString(BlockKind kind) {
   switch (kind) {
-    case BlockKind::kBody: return "body";
-    case BlockKind::kHeading: return "heading";
-    case BlockKind::kFurniture: return "furniture";
-    case BlockKind::kRelated: return "related";
-    case BlockKind::kForeign: return "foreign";
-    case BlockKind::kRepeated: return "repeated";
-    case BlockKind::kOffTopic: return "off-topic";
+    case BlockKind::kBody:
+      return "body";
+    case BlockKind::kHeading:
+      return "heading";
+    case BlockKind::kFurniture:
+      return "furniture";
+    case BlockKind::kRelated:
+      return "related";
+    case BlockKind::kForeign:
+      return "foreign";
+    case BlockKind::kRepeated:
+      return "repeated";
+    case BlockKind::kOffTopic:
+      return "off-topic";
   }
   return "body";
 }
@@ -254,8 +381,8 @@ bool IsBylineSentence(std::string_view sentence, std::string_view source) {
       const std::string_view rest = left.substr(pos);
       const bool particle = rest.rfind("al-", 0) == 0 || rest.rfind("bin ", 0) == 0 ||
                             rest.rfind("de ", 0) == 0 || rest.rfind("van ", 0) == 0;
-      if (!particle && !(std::isupper(static_cast<unsigned char>(c)) ||
-                         static_cast<unsigned char>(c) >= 0x80))
+      if (!particle &&
+          !(std::isupper(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80))
         return false;
     }
     ++pos;
@@ -270,8 +397,8 @@ size_t DatelineEnd(std::string_view sentence, std::string_view source) {
     const size_t colon = sentence.find(':');
     if (colon != std::string_view::npos && colon < source.size() + 30) {
       const std::string head = Squash(sentence.substr(0, colon));
-      if (StartsWithWords(head, sq_source) && WordCount(sentence.substr(0, colon)) <=
-                                                  WordCount(source) + 2) {
+      if (StartsWithWords(head, sq_source) &&
+          WordCount(sentence.substr(0, colon)) <= WordCount(source) + 2) {
         size_t e = colon + 1;
         while (e < sentence.size() && sentence[e] == ' ') ++e;
         return e;
@@ -341,8 +468,7 @@ std::vector<Block> CleanPage(const Document& doc, const BoilerplateIndex* boiler
     } else if (!EndsWithTerminal(line) && words < options.heading_max_words) {
       b.kind = BlockKind::kHeading;
       b.reason = "heading";
-    } else if (const std::string lang = GuessLanguage(line);
-               !lang.empty() && lang != doc_lang) {
+    } else if (const std::string lang = GuessLanguage(line); !lang.empty() && lang != doc_lang) {
       b.kind = BlockKind::kForeign;
       b.reason = "language " + lang;
     } else if (!seen.insert(BoilerplateIndex::Key(doc.source, line)).second) {

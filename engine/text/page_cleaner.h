@@ -31,12 +31,12 @@ namespace claimgraph::engine {
 
 enum class BlockKind {
   kBody,
-  kHeading,     // short line without final punctuation, or the title repeated
-  kFurniture,   // prompts, widgets, meta lines, captions
-  kRelated,     // inside a related-story / latest-content section
-  kForeign,     // another language than the document's
-  kRepeated,    // repeated within the page or across the source's pages
-  kOffTopic,    // unrelated to the title and lead
+  kHeading,    // short line without final punctuation, or the title repeated
+  kFurniture,  // prompts, widgets, meta lines, captions
+  kRelated,    // inside a related-story / latest-content section
+  kForeign,    // another language than the document's
+  kRepeated,   // repeated within the page or across the source's pages
+  kOffTopic,   // unrelated to the title and lead
 };
 
 std::string_view ToString(BlockKind kind);

@@ -15,13 +15,13 @@ struct NumberWord {
   double value;
 };
 constexpr NumberWord kNumberWords[] = {
-    {"zero", 0},      {"one", 1},        {"two", 2},         {"three", 3},      {"four", 4},
-    {"five", 5},      {"six", 6},        {"seven", 7},       {"eight", 8},      {"nine", 9},
-    {"ten", 10},      {"eleven", 11},    {"twelve", 12},     {"thirteen", 13},  {"fourteen", 14},
-    {"fifteen", 15},  {"sixteen", 16},   {"seventeen", 17},  {"eighteen", 18},  {"nineteen", 19},
-    {"twenty", 20},   {"thirty", 30},    {"forty", 40},      {"fifty", 50},     {"sixty", 60},
-    {"seventy", 70},  {"eighty", 80},    {"ninety", 90},     {"hundred", 100},  {"thousand", 1000},
-    {"million", 1e6}, {"billion", 1e9},  {"dozen", 12},
+    {"zero", 0},      {"one", 1},       {"two", 2},        {"three", 3},     {"four", 4},
+    {"five", 5},      {"six", 6},       {"seven", 7},      {"eight", 8},     {"nine", 9},
+    {"ten", 10},      {"eleven", 11},   {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14},
+    {"fifteen", 15},  {"sixteen", 16},  {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
+    {"twenty", 20},   {"thirty", 30},   {"forty", 40},     {"fifty", 50},    {"sixty", 60},
+    {"seventy", 70},  {"eighty", 80},   {"ninety", 90},    {"hundred", 100}, {"thousand", 1000},
+    {"million", 1e6}, {"billion", 1e9}, {"dozen", 12},
 };
 
 // Vague magnitudes: "hundreds of soldiers" -> [200, 999].
@@ -29,23 +29,22 @@ struct Vague {
   std::string_view word;
   double low, high;
 };
-constexpr Vague kVague[] = {{"dozens", 24, 99},          {"hundreds", 200, 999},
-                            {"thousands", 2000, 9999},   {"millions", 2e6, 9.99e8},
-                            {"tens", 20, 99},            {"scores", 40, 99}};
+constexpr Vague kVague[] = {{"dozens", 24, 99},        {"hundreds", 200, 999},
+                            {"thousands", 2000, 9999}, {"millions", 2e6, 9.99e8},
+                            {"tens", 20, 99},          {"scores", 40, 99}};
 
-constexpr std::string_view kMonths[] = {"january", "february", "march",     "april",
-                                        "may",     "june",     "july",      "august",
-                                        "september", "october", "november", "december",
-                                        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-                                        "sept", "oct", "nov", "dec"};
+constexpr std::string_view kMonths[] = {
+    "january",   "february", "march",    "april",    "may",  "june", "july", "august",
+    "september", "october",  "november", "december", "jan",  "feb",  "mar",  "apr",
+    "jun",       "jul",      "aug",      "sep",      "sept", "oct",  "nov",  "dec"};
 
 // Modifiers skipped between a number and its head noun.
 constexpr std::string_view kModifiers[] = {
-    "military", "combat",   "foreign",  "international", "coalition", "additional", "more",
-    "active",   "armed",    "security", "air",           "ground",    "naval",      "regular",
-    "new",      "other",    "extra",    "elite",         "special",   "local",      "civilian",
-    "fewer",    "remaining", "american", "iraqi",        "us",        "u",          "s",
-    "allied",   "western",  "senior",   "junior",        "non"};
+    "military", "combat",    "foreign",  "international", "coalition", "additional", "more",
+    "active",   "armed",     "security", "air",           "ground",    "naval",      "regular",
+    "new",      "other",     "extra",    "elite",         "special",   "local",      "civilian",
+    "fewer",    "remaining", "american", "iraqi",         "us",        "u",          "s",
+    "allied",   "western",   "senior",   "junior",        "non"};
 
 bool IsMonth(std::string_view w) {
   for (std::string_view m : kMonths)
@@ -130,8 +129,8 @@ std::vector<Quantity> FindQuantities(std::string_view text) {
     if (!vague) {
       double v;
       if (!TokenValue(t, &v)) continue;
-      if (t.text == "one" && !(i + 1 < n && (tokens[i + 1].text == "to" ||
-                                             tokens[i + 1].text == "or")))
+      if (t.text == "one" &&
+          !(i + 1 < n && (tokens[i + 1].text == "to" || tokens[i + 1].text == "or")))
         continue;  // "one of the", "one day": too ambiguous
       // "a dozen", "twenty one", "two thousand", "2.5 million"
       low = v;

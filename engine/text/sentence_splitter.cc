@@ -11,18 +11,18 @@ namespace {
 
 // Titles and abbreviations that never end a sentence on their own (folded, without the '.').
 constexpr std::array<std::string_view, 48> kTitles = {
-    "mr",   "mrs",  "ms",   "dr",   "prof", "gen",  "lt",   "col",  "maj",   "capt", "cpt", "sgt",
-    "cmdr", "adm",  "sen",  "rep",  "gov",  "pres", "rev",  "hon",  "st",    "mt",   "ft",  "brig",
-    "cpl",  "pvt",  "supt", "insp", "amb",  "sec",  "gov",  "atty", "messrs", "mme", "mlle", "sr",
-    "sra",  "dept", "univ", "vs",   "approx", "est", "fig", "no",  "nos",   "op",   "art", "vol"};
-constexpr std::array<std::string_view, 13> kMonths = {"jan", "feb", "mar",  "apr", "jun",
-                                                      "jul", "aug", "sep",  "sept", "oct",
-                                                      "nov", "dec", "ca"};
+    "mr",     "mrs",  "ms",     "dr",   "prof", "gen", "lt",   "col",  "maj",  "capt",
+    "cpt",    "sgt",  "cmdr",   "adm",  "sen",  "rep", "gov",  "pres", "rev",  "hon",
+    "st",     "mt",   "ft",     "brig", "cpl",  "pvt", "supt", "insp", "amb",  "sec",
+    "gov",    "atty", "messrs", "mme",  "mlle", "sr",  "sra",  "dept", "univ", "vs",
+    "approx", "est",  "fig",    "no",   "nos",  "op",  "art",  "vol"};
+constexpr std::array<std::string_view, 13> kMonths = {
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ca"};
 // Words that start a sentence, used to decide after an abbreviation that may also end one.
 constexpr std::array<std::string_view, 30> kStarters = {
-    "the",     "a",   "an",    "it",  "he",    "she",  "they",  "we",    "i",     "this",
-    "that",    "but", "and",   "in",  "on",    "at",   "however", "there", "these", "those",
-    "his",     "her", "their", "our", "after", "when", "while", "since", "as",    "according"};
+    "the",  "a",   "an",    "it",  "he",    "she",  "they",    "we",    "i",     "this",
+    "that", "but", "and",   "in",  "on",    "at",   "however", "there", "these", "those",
+    "his",  "her", "their", "our", "after", "when", "while",   "since", "as",    "according"};
 
 template <size_t N>
 bool In(const std::array<std::string_view, N>& table, std::string_view w) {
@@ -74,8 +74,7 @@ std::string_view WordBefore(std::string_view text, size_t begin, size_t dot) {
   size_t s = dot;
   while (s > begin) {
     const unsigned char c = static_cast<unsigned char>(text[s - 1]);
-    if (c == ' ' || c == '\n' || c == '\t' || c == '(' || c == '"' || c == '\'' || c == ',')
-      break;
+    if (c == ' ' || c == '\n' || c == '\t' || c == '(' || c == '"' || c == '\'' || c == ',') break;
     if (c < 0x80 && !std::isalnum(c) && c != '.' && c != '-') break;
     --s;
   }

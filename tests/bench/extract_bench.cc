@@ -109,8 +109,8 @@ void Speed(const std::vector<Document>& seeds, int copies, int threads) {
               total);
   std::printf("boilerplate pre-pass: %.2f s  %.1f MB/s  %.0f docs/s  (%zu index entries)\n", pre,
               mb / pre, docs.size() / pre, index.entries());
-  std::printf("extraction:           %.2f s  %.2f MB/s  %.0f docs/s  (%.2f MB/s per thread)\n",
-              ext, mb / ext, docs.size() / ext, mb / ext / threads);
+  std::printf("extraction:           %.2f s  %.2f MB/s  %.0f docs/s  (%.2f MB/s per thread)\n", ext,
+              mb / ext, docs.size() / ext, mb / ext / threads);
 }
 
 }  // namespace
@@ -131,12 +131,16 @@ int main(int argc, char** argv) {
     } else if (a == "--threads" && i + 1 < argc) {
       threads = std::max(1, std::atoi(argv[++i]));
     } else {
-      std::fprintf(stderr, "usage: extract_bench --list DIR [--trace] | --speed DIR [--copies N] [--threads T]\n");
+      std::fprintf(
+          stderr,
+          "usage: extract_bench --list DIR [--trace] | --speed DIR [--copies N] [--threads T]\n");
       return 2;
     }
   }
   if (mode.empty()) {
-    std::fprintf(stderr, "usage: extract_bench --list DIR [--trace] | --speed DIR [--copies N] [--threads T]\n");
+    std::fprintf(
+        stderr,
+        "usage: extract_bench --list DIR [--trace] | --speed DIR [--copies N] [--threads T]\n");
     return 2;
   }
   const std::vector<Document> docs = claimgraph::testing::ReadSeedDocuments(dir);
@@ -144,7 +148,9 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "no front-matter .txt files under %s\n", dir.c_str());
     return 1;
   }
-  if (mode == "--list") List(docs, trace);
-  else Speed(docs, copies, threads);
+  if (mode == "--list")
+    List(docs, trace);
+  else
+    Speed(docs, copies, threads);
   return 0;
 }
