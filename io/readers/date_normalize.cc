@@ -54,7 +54,7 @@ int DaysIn(int year, int month) {
 }
 
 std::string Iso(int y, int m, int d) {
-  char buf[16];
+  char buf[40];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
   return buf;
 }

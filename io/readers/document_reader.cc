@@ -359,6 +359,15 @@ bool ReadWholeFile(const std::string& path, std::string* out, std::string* error
   return true;
 }
 
+// README.md, LICENSE.txt, CHANGELOG, CONTRIBUTING...: files that sit beside a corpus.
+bool IsProjectFile(const std::string& name) {
+  const std::string stem = Lower(fs::path(name).stem().string());
+  for (const char* p : {"readme", "license", "licence", "changelog", "contributing", "copying"}) {
+    if (stem == p) return true;
+  }
+  return false;
+}
+
 bool IsInputExtension(const std::string& ext) {
   static const char* kExt[] = {".txt", ".md", ".text", ".json", ".jsonl", ".ndjson", ".csv"};
   return std::find_if(std::begin(kExt), std::end(kExt), [&](const char* e) { return ext == e; }) !=
@@ -742,6 +751,13 @@ bool ReadPaths(const std::vector<std::string>& paths, const ReaderOptions& optio
       }
       if (!it->is_regular_file(ec)) continue;
       const std::string file = it->path().string();
+      if (IsProjectFile(name)) {
+        Warn(diags, file, 0,
+             "looks like a project file, not an article (README, LICENSE...); "
+             "ignored (name it on the command line to read it)");
+        ++stats->ignored;
+        continue;
+      }
       if (options.format == InputFormat::kAuto && !IsInputExtension(Extension(file))) {
         Warn(diags, file, 0,
              "not an input type (.txt .md .text .json .jsonl .ndjson .csv); ignored");

@@ -56,7 +56,8 @@ bool ReadFile(const std::string& path, const ReaderOptions& options, const Docum
 
 // Reads each path: a file as ReadFile, a directory walked recursively in sorted order (hidden
 // entries skipped; in auto format only .txt .md .text .json .jsonl .ndjson .csv files are read,
-// others are counted as ignored with a warning). A missing path is an error diagnostic.
+// others are counted as ignored with a warning, and so are README / LICENSE / CHANGELOG files).
+// A missing path is an error diagnostic.
 // Returns false if the sink asked to stop.
 bool ReadPaths(const std::vector<std::string>& paths, const ReaderOptions& options,
                const DocumentSink& sink, engine::Diagnostics* diags, ReadStats* stats);

@@ -312,6 +312,7 @@ TEST_CASE("directories are walked recursively with format detection", "[io][read
   dir.Write(".hidden/secret.txt", "---\nsource: H\n---\nHidden.\n");
   dir.Write(".dotfile.txt", "x");
   dir.Write("bad.txt", "---\nsource: A\n");  // unterminated header
+  dir.Write("README.md", "# About this corpus\n");
 
   Collected got;
   ReadPaths({dir.path.string(), (dir.path / "missing.txt").string()}, {}, got.Sink(), &got.diags,
@@ -323,7 +324,7 @@ TEST_CASE("directories are walked recursively with format detection", "[io][read
   CHECK(got.stats.documents == 4);
   CHECK(got.stats.files == 5);
   CHECK(got.stats.skipped == 3);  // the bad JSONL line, bad.txt, the missing path
-  CHECK(got.stats.ignored == 1);  // picture.png
+  CHECK(got.stats.ignored == 2);  // picture.png, README.md
   bool saw_png = false, saw_missing = false;
   for (const auto& d : got.diags) {
     if (d.file.find("picture.png") != std::string::npos) {
