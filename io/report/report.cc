@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "engine/claim_graph_builder.h"
+#include "io/report/compare_report.h"
 #include "io/report/csv_export.h"
 #include "io/report/graph_export.h"
 #include "io/report/html_report.h"
@@ -56,6 +57,23 @@ void WriteReport(const engine::AnalysisResult& result, ReportFormat format, std:
       break;
     case ReportFormat::kJson:
       WriteJson(data, out, {/*report_sections=*/true, options.max_items});
+      break;
+  }
+}
+
+void WriteComparison(const engine::AnalysisResult& result, const std::vector<std::string>& sources,
+                     ReportFormat format, std::ostream& out, const ReportOptions& options) {
+  const ReportData data(result);
+  const Comparison c = Compare(data, sources);
+  switch (format) {
+    case ReportFormat::kMarkdown:
+      WriteComparisonMarkdown(data, c, out, options);
+      break;
+    case ReportFormat::kHtml:
+      WriteComparisonHtml(data, c, out, options);
+      break;
+    case ReportFormat::kJson:
+      WriteComparisonJson(data, c, out, options);
       break;
   }
 }

@@ -30,6 +30,11 @@ bool ParseExportFormat(std::string_view name, ExportFormat* out);
 void WriteReport(const engine::AnalysisResult& result, ReportFormat format, std::ostream& out,
                  const ReportOptions& options = {});
 
+// The narrative comparison of `sources` (two or more; see compare_report.h). Throws
+// std::invalid_argument for an unknown source or fewer than two.
+void WriteComparison(const engine::AnalysisResult& result, const std::vector<std::string>& sources,
+                     ReportFormat format, std::ostream& out, const ReportOptions& options = {});
+
 void WriteExport(const engine::AnalysisResult& result, ExportFormat format, std::ostream& out);
 
 // Writes into `out_dir` (created if missing): report.md, report.html, report.json, claims.json
