@@ -1,0 +1,157 @@
+#include "engine/truth/accu.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <unordered_map>
+
+namespace claimgraph::engine::truth {
+namespace {
+
+double LogSumExp(double a, double b) {
+  const double m = std::max(a, b);
+  return m + std::log(std::exp(a - m) + std::exp(b - m));
+}
+
+// Objects with more providers than this are left out of pair counting (quadratic per object).
+constexpr size_t kMaxProvidersForPairs = 256;
+
+struct PairCounts {
+  double kt = 0, kf = 0, kd = 0;
+};
+
+uint64_t PairKey(int a, int b) {
+  if (a > b) std::swap(a, b);
+  return (static_cast<uint64_t>(a) << 32) | static_cast<uint32_t>(b);
+}
+
+}  // namespace
+
+void Accu::Iterate(TruthResult* r) {
+  const int max_iterations = MaxIterations(50);
+  const double tolerance = Tolerance(1e-4);
+  const int S = m_.num_sources(), C = m_.num_claims(), O = m_.num_objects();
+  const SparseMatrix cs = m_.sc.transpose();  // claims x sources
+  const double c_rate = options_.accu_copy_rate, alpha = options_.accu_copy_prior;
+
+  std::vector<double> n(O);
+  double n_mean = 0;
+  for (int o = 0; o < O; ++o) {
+    n[o] = options_.accu_false_values > 0 ? options_.accu_false_values
+                                          : std::max(1, m_.ObjectSize(o) - 1);
+    n_mean += n[o];
+  }
+  n_mean = O > 0 ? n_mean / O : 1;
+
+  Eigen::VectorXd accuracy = Eigen::VectorXd::Constant(S, options_.accu_prior_accuracy);
+  Eigen::VectorXd prob = Eigen::VectorXd::Zero(C);
+  std::unordered_map<uint64_t, double> dependence;  // pair -> P(dependent), only if > 0
+  // Independence factor of each entry of cs (same order as cs's values).
+  std::vector<double> independence(cs.nonZeros(), 1.0);
+
+  r->residual = 1;
+  for (int it = 0; it < max_iterations; ++it) {
+    // Value probabilities from discounted votes.
+    for (int o = 0; o < O; ++o) {
+      const int begin = m_.object_begin[o], end = m_.object_begin[o + 1];
+      double top = 0;
+      std::vector<double> votes(end - begin, 0);
+      for (int c = begin; c < end; ++c) {
+        for (SparseMatrix::InnerIterator e(cs, c); e; ++e) {
+          const double a = std::clamp(accuracy[e.col()], 0.01, 0.99);
+          const size_t k = &e.value() - cs.valuePtr();
+          votes[c - begin] +=
+              e.value() * independence[k] * std::max(0.0, std::log(n[o] * a / (1 - a)));
+        }
+        top = std::max(top, votes[c - begin]);
+      }
+      const double unseen = std::max(0.0, n[o] + 1 - (end - begin));
+      double sum = unseen * std::exp(-top);
+      for (double v : votes) sum += std::exp(v - top);
+      for (int c = begin; c < end; ++c) prob[c] = std::exp(votes[c - begin] - top) / sum;
+    }
+    // Accuracy: mean probability of a source's claims.
+    Eigen::VectorXd next = m_.sc * prob;
+    const Eigen::VectorXd counts = ClaimCounts(m_);
+    for (int s = 0; s < S; ++s) next[s] = counts[s] > 0 ? next[s] / counts[s] : 0;
+    r->residual = (next - accuracy).lpNorm<1>();
+    accuracy = std::move(next);
+    r->iterations = it + 1;
+
+    if (options_.accu_copy_detection) {
+      // Count shared true / shared false / different values per pair of sources, object by object.
+      std::unordered_map<uint64_t, PairCounts> pairs;
+      std::vector<std::pair<int, int>> providers;  // (source, claim) on one object
+      for (int o = 0; o < O; ++o) {
+        providers.clear();
+        for (int c = m_.object_begin[o]; c < m_.object_begin[o + 1]; ++c)
+          for (SparseMatrix::InnerIterator e(cs, c); e; ++e) providers.emplace_back(e.col(), c);
+        if (providers.size() > kMaxProvidersForPairs) continue;  // bounded pair work per object
+        for (size_t i = 0; i < providers.size(); ++i)
+          for (size_t j = i + 1; j < providers.size(); ++j) {
+            PairCounts& p = pairs[PairKey(providers[i].first, providers[j].first)];
+            if (providers[i].second != providers[j].second)
+              p.kd += 1;
+            else if (prob[providers[i].second] > 0.5)
+              p.kt += 1;
+            else
+              p.kf += 1;
+          }
+      }
+      dependence.clear();
+      for (const auto& [key, p] : pairs) {
+        if (p.kt + p.kf + p.kd < 2) continue;
+        const int s1 = static_cast<int>(key >> 32), s2 = static_cast<int>(key & 0xffffffffu);
+        const double a1 = std::clamp(accuracy[s1], 0.01, 0.99);
+        const double a2 = std::clamp(accuracy[s2], 0.01, 0.99);
+        const double pt = a1 * a2, pf = (1 - a1) * (1 - a2) / n_mean;
+        const double pd = std::max(1e-12, 1 - pt - pf);
+        const double ind =
+            std::log(1 - alpha) + p.kt * std::log(pt) + p.kf * std::log(pf) + p.kd * std::log(pd);
+        auto copy = [&](double a_orig) {
+          return std::log(alpha / 2) + p.kt * std::log(a_orig * c_rate + pt * (1 - c_rate)) +
+                 p.kf * std::log((1 - a_orig) * c_rate + pf * (1 - c_rate)) +
+                 p.kd * std::log(pd * (1 - c_rate));
+        };
+        const double dep = LogSumExp(copy(a2), copy(a1));
+        const double pdep = std::exp(dep - LogSumExp(dep, ind));
+        if (pdep > 1e-3) dependence[key] = pdep;
+      }
+      // Discount the votes of likely copiers: providers of a value in order of accuracy.
+      std::vector<int> order;
+      for (int c = 0; c < C; ++c) {
+        const int begin = cs.outerIndexPtr()[c], end = cs.outerIndexPtr()[c + 1];
+        order.resize(end - begin);
+        for (int k = begin; k < end; ++k) order[k - begin] = k;
+        std::sort(order.begin(), order.end(), [&](int x, int y) {
+          const double ax = accuracy[cs.innerIndexPtr()[x]], ay = accuracy[cs.innerIndexPtr()[y]];
+          return ax != ay ? ax > ay : x < y;
+        });
+        for (size_t i = 0; i < order.size(); ++i) {
+          double f = 1;
+          for (size_t j = 0; j < i && f > 1e-9; ++j) {
+            auto d = dependence.find(
+                PairKey(cs.innerIndexPtr()[order[i]], cs.innerIndexPtr()[order[j]]));
+            if (d != dependence.end()) f *= 1 - c_rate * d->second;
+          }
+          independence[order[i]] = f;
+        }
+      }
+    }
+    if (r->residual < tolerance) {
+      r->converged = true;
+      break;
+    }
+  }
+  dependences_.clear();
+  for (const auto& [key, p] : dependence)
+    if (p > 0.5)
+      dependences_.push_back({static_cast<int>(key >> 32), static_cast<int>(key & 0xffffffffu), p});
+  std::sort(dependences_.begin(), dependences_.end(), [](const Dependence& x, const Dependence& y) {
+    return x.a != y.a ? x.a < y.a : x.b < y.b;
+  });
+  r->trust = accuracy;
+  r->belief = prob;
+}
+
+}  // namespace claimgraph::engine::truth

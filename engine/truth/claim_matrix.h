@@ -1,0 +1,108 @@
+// ClaimMatrix: the input of every truth-discovery algorithm. Sources make claims; a claim is one
+// value for one object ("berlin|population" = 3,400,000); claims on the same object are mutually
+// exclusive. The source x claim incidence is an Eigen sparse matrix whose entries are weights
+// (1 by default; lower for time decay or copied evidence, a count for a bootstrap resample).
+// Claims are numbered object by object, so the claims of object o are
+// [object_begin[o], object_begin[o + 1]) and the sums over "claims on the same object" that
+// the algorithms need are contiguous ranges.
+//
+// Built by ClaimMatrixBuilder from (source, object, value) records; io/truth reads the files and
+// normalises values, the engine only sees value keys. Memory is proportional to the number of
+// claim records.
+#pragma once
+
+#include <Eigen/SparseCore>
+#include <cmath>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/diagnostic.h"
+
+namespace claimgraph::engine::truth {
+
+using SparseMatrix = Eigen::SparseMatrix<double, Eigen::RowMajor, int>;
+
+// Hash for unordered maps keyed by std::string that can be searched with a string_view.
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+using NameIndex = std::unordered_map<std::string, int, StringHash, std::equal_to<>>;
+
+constexpr double kNoNumber = std::numeric_limits<double>::quiet_NaN();
+
+// One record: `source` says `object` has the value of claim `claim`.
+struct ClaimEntry {
+  int source = 0;
+  int claim = 0;
+  double weight = 1;
+  double time = kNoNumber;  // days since 1970-01-01 (fractional), NaN when unknown
+};
+
+struct ClaimMatrix {
+  std::vector<std::string> sources;
+  std::vector<std::string> objects;
+  std::vector<std::string> values;  // per claim: the normalised value key
+  std::vector<double> numbers;      // per claim: the value as a number, NaN if not numeric
+  std::vector<int> claim_object;    // per claim
+  std::vector<int> object_begin;    // size objects + 1
+  std::vector<ClaimEntry> entries;  // one per (source, claim) record
+  SparseMatrix sc;                  // sources x claims, entry = summed weight
+
+  int num_sources() const { return static_cast<int>(sources.size()); }
+  int num_claims() const { return static_cast<int>(values.size()); }
+  int num_objects() const { return static_cast<int>(objects.size()); }
+  int ObjectSize(int o) const { return object_begin[o + 1] - object_begin[o]; }
+
+  // Returns the object's index, or -1.
+  int FindObject(std::string_view name) const;
+  // Returns the claim index of `value` on object `o`, or -1.
+  int FindClaim(int o, std::string_view value) const;
+
+  // Rebuilds `sc` from `entries` (after the weights changed). Entries with weight <= 0 are left
+  // out of `sc`; the index spaces stay the same.
+  void RebuildIncidence();
+
+  NameIndex object_index;  // name -> object
+};
+
+// Returns a copy of `m` whose entry weights are `weights` (one per entry); the index spaces
+// (sources, objects, claims) are unchanged, so results line up with those on `m`.
+ClaimMatrix Reweighted(const ClaimMatrix& m, const std::vector<double>& weights);
+
+// Collects records and builds a ClaimMatrix. A source that gives one object two different values
+// keeps the later one (by time, else by order of Add) and a warning is recorded; an exact repeat
+// is merged silently.
+// Not thread-safe.
+class ClaimMatrixBuilder {
+ public:
+  // `where` is the file and line used in a diagnostic about this record.
+  void Add(std::string_view source, std::string_view object, std::string_view value,
+           double number = kNoNumber, double time = kNoNumber, double weight = 1,
+           std::string_view file = {}, size_t line = 0);
+
+  size_t size() const { return records_.size(); }
+
+  // Builds the matrix; appends diagnostics about repeated objects to *diagnostics.
+  ClaimMatrix Build(Diagnostics* diagnostics);
+
+ private:
+  struct Record {
+    int source, object, value;  // value indexes value_names_
+    double number, time, weight;
+    int file;
+    size_t line;
+  };
+  int Intern(NameIndex* map, std::vector<std::string>* names, std::string_view key);
+
+  NameIndex source_ids_, object_ids_, value_ids_, file_ids_;
+  int last_file_ = -1, last_source_ = -1;
+  std::vector<std::string> source_names_, object_names_, value_names_, file_names_;
+  std::vector<double> value_numbers_;
+  std::vector<Record> records_;
+};
+
+}  // namespace claimgraph::engine::truth

@@ -1,0 +1,157 @@
+#include "engine/truth/source_report.h"
+
+#include <charconv>
+#include <cmath>
+#include <map>
+#include <random>
+#include <stdexcept>
+
+namespace claimgraph::engine::truth {
+namespace {
+
+// Howard Hinnant's days_from_civil / civil_from_days.
+int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<int64_t>(doe) - 719468;
+}
+
+int64_t YearFromDays(int64_t z) {
+  z += 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const unsigned doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int64_t y = static_cast<int64_t>(yoe) + era * 400;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  return y + (m <= 2);
+}
+
+}  // namespace
+
+std::vector<SourceEvidence> CountEvidence(const ClaimMatrix& m, const TruthResult* result) {
+  std::vector<SourceEvidence> out(m.num_sources());
+  // Sources per object, to tell "someone else gave another value".
+  std::vector<int> object_sources(m.num_objects(), 0), claim_sources(m.num_claims(), 0);
+  for (const ClaimEntry& e : m.entries) {
+    if (e.weight <= 0) continue;
+    ++claim_sources[e.claim];
+    ++object_sources[m.claim_object[e.claim]];
+  }
+  for (const ClaimEntry& e : m.entries) {
+    if (e.weight <= 0) continue;
+    SourceEvidence& s = out[e.source];
+    const int o = m.claim_object[e.claim];
+    ++s.claims;
+    if (claim_sources[e.claim] > 1) ++s.corroborated;
+    if (object_sources[o] > claim_sources[e.claim]) ++s.contradicted;
+    if (result && result->truth[o] == e.claim) ++s.chosen;
+  }
+  return out;
+}
+
+Eigen::VectorXd BootstrapTrust(const ClaimMatrix& m, std::string_view method,
+                               const TruthOptions& options, const BootstrapOptions& bootstrap) {
+  const int S = m.num_sources();
+  Eigen::VectorXd sum = Eigen::VectorXd::Zero(S), sum2 = Eigen::VectorXd::Zero(S);
+  Eigen::VectorXd seen = Eigen::VectorXd::Zero(S);
+  const size_t n = m.entries.size();
+  if (n == 0 || bootstrap.samples < 2) return Eigen::VectorXd::Zero(S);
+  std::mt19937_64 rng(bootstrap.seed);
+  std::uniform_int_distribution<size_t> pick(0, n - 1);
+  std::vector<double> weights(n);
+  for (int b = 0; b < bootstrap.samples; ++b) {
+    std::fill(weights.begin(), weights.end(), 0.0);
+    for (size_t i = 0; i < n; ++i) {
+      const size_t k = pick(rng);
+      weights[k] += m.entries[k].weight;
+    }
+    const ClaimMatrix resample = Reweighted(m, weights);
+    auto algorithm = MakeAlgorithm(method, resample, options);
+    if (!algorithm) throw std::invalid_argument("unknown truth-discovery method");
+    const TruthResult r = algorithm->Run();
+    for (int s = 0; s < S; ++s) {
+      if (resample.sc.outerIndexPtr()[s + 1] == resample.sc.outerIndexPtr()[s]) continue;
+      sum[s] += r.trust[s];
+      sum2[s] += r.trust[s] * r.trust[s];
+      seen[s] += 1;
+    }
+  }
+  Eigen::VectorXd sd = Eigen::VectorXd::Zero(S);
+  for (int s = 0; s < S; ++s) {
+    if (seen[s] < 2) continue;
+    const double mean = sum[s] / seen[s];
+    sd[s] = std::sqrt(std::max(0.0, (sum2[s] - seen[s] * mean * mean) / (seen[s] - 1)));
+  }
+  return sd;
+}
+
+std::string YearOf(double days) {
+  if (std::isnan(days)) return {};
+  return std::to_string(YearFromDays(static_cast<int64_t>(std::floor(days))));
+}
+
+double DaysFromIsoDate(std::string_view date) {
+  int y = 0, mo = 1, d = 1;
+  auto num = [&](size_t pos, size_t len, int* out) {
+    if (date.size() < pos + len) return false;
+    auto [p, ec] = std::from_chars(date.data() + pos, date.data() + pos + len, *out);
+    return ec == std::errc() && p == date.data() + pos + len;
+  };
+  if (!num(0, 4, &y)) return kNoNumber;
+  if (date.size() >= 7 && date[4] == '-' && !num(5, 2, &mo)) return kNoNumber;
+  if (date.size() >= 10 && date[7] == '-' && !num(8, 2, &d)) return kNoNumber;
+  if (mo < 1 || mo > 12 || d < 1 || d > 31) return kNoNumber;
+  return static_cast<double>(DaysFromCivil(y, mo, d));
+}
+
+std::vector<WindowTrust> TrustByYear(const ClaimMatrix& m, std::string_view method,
+                                     const TruthOptions& options) {
+  std::map<std::string, std::vector<size_t>> by_year;
+  for (size_t i = 0; i < m.entries.size(); ++i) {
+    const std::string year = YearOf(m.entries[i].time);
+    if (!year.empty()) by_year[year].push_back(i);
+  }
+  std::vector<WindowTrust> out;
+  for (const auto& [year, members] : by_year) {
+    std::vector<double> weights(m.entries.size(), 0.0);
+    WindowTrust w;
+    w.window = year;
+    w.claims.assign(m.num_sources(), 0);
+    for (size_t i : members) {
+      weights[i] = m.entries[i].weight;
+      ++w.claims[m.entries[i].source];
+    }
+    const ClaimMatrix sub = Reweighted(m, weights);
+    auto algorithm = MakeAlgorithm(method, sub, options);
+    if (!algorithm) throw std::invalid_argument("unknown truth-discovery method");
+    const TruthResult r = algorithm->Run();
+    w.iterations = r.iterations;
+    w.converged = r.converged;
+    w.trust.assign(m.num_sources(), kNoNumber);
+    for (int s = 0; s < m.num_sources(); ++s)
+      if (w.claims[s] > 0) w.trust[s] = r.trust[s];
+    out.push_back(std::move(w));
+  }
+  return out;
+}
+
+ClaimMatrix Decayed(const ClaimMatrix& m, double half_life_days) {
+  if (!(half_life_days > 0)) throw std::invalid_argument("half life must be positive");
+  double latest = -std::numeric_limits<double>::infinity();
+  for (const ClaimEntry& e : m.entries)
+    if (!std::isnan(e.time)) latest = std::max(latest, e.time);
+  std::vector<double> weights;
+  weights.reserve(m.entries.size());
+  for (const ClaimEntry& e : m.entries)
+    weights.push_back(std::isnan(e.time)
+                          ? e.weight
+                          : e.weight * std::pow(0.5, (latest - e.time) / half_life_days));
+  return Reweighted(m, weights);
+}
+
+}  // namespace claimgraph::engine::truth

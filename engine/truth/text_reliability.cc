@@ -1,0 +1,318 @@
+#include "engine/truth/text_reliability.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <numeric>
+#include <stdexcept>
+#include <unordered_map>
+
+#include "engine/truth/source_report.h"
+
+namespace claimgraph::engine::truth {
+namespace {
+
+struct UnionFind {
+  std::vector<int> parent;
+  explicit UnionFind(int n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
+  int Find(int x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  }
+  void Join(int a, int b) { parent[Find(a)] = Find(b); }
+};
+
+// The latest day a claim is about (NaN if none).
+double AboutEnd(const Claim& c) {
+  double end = kNoNumber;
+  for (const TimeRef& t : c.about) {
+    double d = DaysFromIsoDate(t.end.empty() ? t.begin : t.end);
+    if (!std::isnan(d) && (std::isnan(end) || d > end)) end = d;
+  }
+  return end;
+}
+
+std::string_view PolarityValue(Polarity p) { return ToString(p); }
+
+// Everything the two runs (sources, speakers) share.
+struct Prepared {
+  std::vector<std::string> object;  // per claim: object key
+  std::vector<double> day;          // per claim: Claim::date in days, NaN if unknown
+  std::vector<double> copy_weight;  // per claim: 1 / size of its copy group
+  std::vector<int> group;           // per claim: copy group
+  std::vector<bool> failed;         // per claim: a failed forecast
+  std::vector<std::pair<int, int>> agree, contradict;  // claim index pairs
+  std::vector<double> agree_score, contradict_score;
+};
+
+struct EntityRun {
+  ClaimMatrix matrix;
+  TruthResult result;
+  std::vector<int> matrix_claim;    // per text claim, -1 if not in the matrix
+  std::vector<std::string> entity;  // per text claim
+};
+
+EntityRun Run(const std::vector<Claim>& claims, const Prepared& p, bool speakers,
+              const TextReliabilityOptions& options, std::vector<std::string>* notes) {
+  EntityRun run;
+  ClaimMatrixBuilder builder;
+  run.entity.resize(claims.size());
+  for (size_t i = 0; i < claims.size(); ++i) {
+    const Claim& c = claims[i];
+    run.entity[i] = speakers && !c.speaker.empty() ? c.speaker : c.source;
+    double weight = p.copy_weight[i];
+    if (!speakers && !c.speaker.empty()) weight *= options.reported_weight;
+    builder.Add(run.entity[i], p.object[i], PolarityValue(c.polarity), kNoNumber, p.day[i], weight,
+                "claim", static_cast<size_t>(c.id));
+  }
+  Diagnostics diagnostics;
+  run.matrix = builder.Build(&diagnostics);
+  for (const Diagnostic& d : diagnostics) notes->push_back(d.message);
+  if (options.decay_half_life_years > 0)
+    run.matrix = Decayed(run.matrix, options.decay_half_life_years * 365.25);
+  run.matrix_claim.assign(claims.size(), -1);
+  for (size_t i = 0; i < claims.size(); ++i)
+    run.matrix_claim[i] =
+        run.matrix.FindClaim(run.matrix.FindObject(p.object[i]), PolarityValue(claims[i].polarity));
+
+  TruthOptions truth = options.truth;
+  std::map<std::pair<int, int>, double> imp;
+  auto add = [&](const std::vector<std::pair<int, int>>& pairs, const std::vector<double>& scores,
+                 double sign) {
+    for (size_t k = 0; k < pairs.size(); ++k) {
+      const int a = run.matrix_claim[pairs[k].first], b = run.matrix_claim[pairs[k].second];
+      if (a < 0 || b < 0 || a == b) continue;
+      const double w = sign * (scores[k] > 0 ? std::min(1.0, scores[k]) : 1.0);
+      imp[{a, b}] += w;
+      imp[{b, a}] += w;
+    }
+  };
+  add(p.agree, p.agree_score, 1);
+  add(p.contradict, p.contradict_score, -1);
+  for (const auto& [ab, w] : imp)
+    truth.implications.push_back({ab.first, ab.second, std::clamp(w, -1.0, 1.0)});
+
+  auto algorithm = MakeAlgorithm(options.method, run.matrix, truth);
+  run.result = algorithm->Run();
+  for (const std::string& n : run.result.notes) notes->push_back(n);
+  return run;
+}
+
+std::vector<ReliabilityScore> Score(const std::vector<Claim>& claims, const Prepared& p,
+                                    const EntityRun& run, bool speakers,
+                                    const TextReliabilityOptions& options) {
+  const ClaimMatrix& m = run.matrix;
+  std::map<std::string, ReliabilityScore> scores;
+  // Counts for "another entity, not a copy, said the same / the opposite".
+  std::unordered_map<std::string, int> n_claim, n_object;  // keyed by matrix claim / object + ...
+  auto key = [](int a, const std::string& b) { return std::to_string(a) + '\x1f' + b; };
+  std::vector<int> total_claim(m.num_claims(), 0), total_object(m.num_objects(), 0);
+  for (size_t i = 0; i < claims.size(); ++i) {
+    const int c = run.matrix_claim[i];
+    if (c < 0) continue;
+    const int o = m.claim_object[c];
+    ++total_claim[c];
+    ++total_object[o];
+    ++n_claim[key(c, run.entity[i])];
+    ++n_claim[key(c, "#" + std::to_string(p.group[i]))];
+    ++n_claim[key(c, run.entity[i] + "#" + std::to_string(p.group[i]))];
+    ++n_object[key(o, run.entity[i])];
+  }
+  // Links touching each claim, from another entity.
+  std::vector<int> agree_links(claims.size(), 0), contradict_links(claims.size(), 0);
+  std::vector<bool> agreed(claims.size(), false), contradicted(claims.size(), false);
+  for (const auto& [a, b] : p.agree) {
+    ++agree_links[a];
+    ++agree_links[b];
+    if (run.entity[a] != run.entity[b] && p.group[a] != p.group[b]) agreed[a] = agreed[b] = true;
+  }
+  for (const auto& [a, b] : p.contradict) {
+    ++contradict_links[a];
+    ++contradict_links[b];
+    if (run.entity[a] != run.entity[b]) contradicted[a] = contradicted[b] = true;
+  }
+  for (size_t i = 0; i < claims.size(); ++i) {
+    const Claim& c = claims[i];
+    if (speakers && c.speaker.empty()) continue;
+    ReliabilityScore& s = scores[run.entity[i]];
+    s.name = run.entity[i];
+    if (speakers && s.role.empty()) s.role = c.speaker_role;
+    ++s.claims;
+    s.agreements += agree_links[i];
+    s.contradictions += contradict_links[i];
+    if (p.failed[i]) ++s.failed_forecasts;
+    const int mc = run.matrix_claim[i];
+    if (mc >= 0) {
+      const std::string& e = run.entity[i];
+      const std::string g = "#" + std::to_string(p.group[i]);
+      const int others =
+          total_claim[mc] - n_claim[key(mc, e)] - n_claim[key(mc, g)] + n_claim[key(mc, e + g)];
+      if (others > 0) agreed[i] = true;
+      const int o = m.claim_object[mc];
+      const int opposite_by_others =
+          (total_object[o] - total_claim[mc]) - (n_object[key(o, e)] - n_claim[key(mc, e)]);
+      if (opposite_by_others > 0) contradicted[i] = true;
+    }
+    if (agreed[i]) ++s.corroborated;
+    if (contradicted[i]) ++s.contradicted;
+  }
+
+  Eigen::VectorXd sd;
+  if (options.bootstrap_samples > 1) {
+    TruthOptions truth = options.truth;  // bootstrap without implications: claims are resampled
+    sd = BootstrapTrust(m, options.method, truth, {options.bootstrap_samples, options.seed});
+  }
+  std::vector<WindowTrust> windows;
+  if (options.windows) windows = TrustByYear(m, options.method, options.truth);
+
+  const std::vector<SourceEvidence> evidence = CountEvidence(m, &run.result);
+  std::vector<ReliabilityScore> out;
+  for (auto& [name, s] : scores) {
+    auto it = std::find(m.sources.begin(), m.sources.end(), name);
+    if (it != m.sources.end()) {
+      const int id = static_cast<int>(it - m.sources.begin());
+      // Voting trusts every source alike; its reliability is the share of claims that won.
+      s.reliability = options.method == "voting"
+                          ? (evidence[id].claims > 0
+                                 ? static_cast<double>(evidence[id].chosen) / evidence[id].claims
+                                 : 0.0)
+                          : std::clamp(run.result.trust[id], 0.0, 1.0);
+      if (s.claims > 0) s.reliability *= 1.0 - static_cast<double>(s.failed_forecasts) / s.claims;
+      if (sd.size() > 0) s.uncertainty = sd[id];
+      for (const WindowTrust& w : windows)
+        if (w.claims[id] > 0)
+          s.windows.push_back({w.window, std::clamp(w.trust[id], 0.0, 1.0), w.claims[id]});
+    }
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+}  // namespace
+
+TextReliabilityResult ScoreTextReliability(const std::vector<Claim>& claims,
+                                           const std::vector<ClaimLink>& links,
+                                           const TextReliabilityOptions& options) {
+  const auto& names = AlgorithmNames();
+  if (std::find(names.begin(), names.end(), options.method) == names.end())
+    throw std::invalid_argument("unknown truth-discovery method '" + options.method + "'");
+  TextReliabilityResult out;
+  out.method = options.method;
+  const int n = static_cast<int>(claims.size());
+  std::unordered_map<int64_t, int> index;
+  for (int i = 0; i < n; ++i) index.emplace(claims[i].id != 0 ? claims[i].id : i + 1, i);
+
+  Prepared p;
+  p.object.resize(n);
+  p.day.resize(n);
+  for (int i = 0; i < n; ++i) {
+    p.object[i] =
+        claims[i].proposition.empty() ? "claim:" + std::to_string(i) : "p:" + claims[i].proposition;
+    p.day[i] = DaysFromIsoDate(claims[i].date);
+  }
+  UnionFind copies(n);
+  std::vector<std::vector<int>> update_partners(n), contradict_partners(n);
+  int unknown = 0;
+  for (const ClaimLink& l : links) {
+    auto a = index.find(l.a), b = index.find(l.b);
+    if (a == index.end() || b == index.end() || a->second == b->second) {
+      ++unknown;
+      continue;
+    }
+    const int x = a->second, y = b->second;
+    switch (l.relation) {
+      case Relation::kAgree:
+        p.agree.emplace_back(x, y);
+        p.agree_score.push_back(l.score);
+        break;
+      case Relation::kContradict:
+        p.contradict.emplace_back(x, y);
+        p.contradict_score.push_back(l.score);
+        contradict_partners[x].push_back(y);
+        contradict_partners[y].push_back(x);
+        break;
+      case Relation::kUpdate: {
+        update_partners[x].push_back(y);
+        update_partners[y].push_back(x);
+        // The earlier claim stands for its own time: its own object.
+        const bool x_first = !(p.day[y] < p.day[x]) && (p.day[x] < p.day[y] || x < y);
+        const int earlier = x_first ? x : y;
+        if (claims[earlier].modality != Modality::kForecast)
+          p.object[earlier] += "\x1f@" + (claims[earlier].date.empty() ? std::to_string(earlier)
+                                                                       : claims[earlier].date);
+        break;
+      }
+      case Relation::kCopy:
+        copies.Join(x, y);
+        break;
+    }
+  }
+  if (unknown > 0)
+    out.notes.push_back(std::to_string(unknown) + " link(s) name unknown claims; ignored");
+  p.group.resize(n);
+  std::vector<int> group_size(n, 0);
+  for (int i = 0; i < n; ++i) ++group_size[p.group[i] = copies.Find(i)];
+  p.copy_weight.resize(n);
+  for (int i = 0; i < n; ++i) p.copy_weight[i] = 1.0 / group_size[p.group[i]];
+
+  // Failed forecasts.
+  std::unordered_map<std::string, std::vector<int>> by_proposition;
+  for (int i = 0; i < n; ++i)
+    if (!claims[i].proposition.empty()) by_proposition[claims[i].proposition].push_back(i);
+  p.failed.assign(n, false);
+  for (int f = 0; f < n; ++f) {
+    const Claim& c = claims[f];
+    if (c.modality != Modality::kForecast) continue;
+    const double due = AboutEnd(c);
+    if (std::isnan(due)) continue;
+    auto refutes = [&](int g, bool need_opposite) {
+      const Claim& d = claims[g];
+      if (d.modality == Modality::kForecast || std::isnan(p.day[g]) || p.day[g] < due) return false;
+      if (!std::isnan(p.day[f]) && !(p.day[g] > p.day[f])) return false;
+      return !need_opposite || d.polarity != c.polarity;
+    };
+    bool failed = false;
+    for (int g : contradict_partners[f]) failed = failed || refutes(g, false);
+    for (int g : update_partners[f]) failed = failed || refutes(g, true);
+    if (!failed && !c.proposition.empty())
+      for (int g : by_proposition[c.proposition]) {
+        if (refutes(g, true)) {
+          failed = true;
+          break;
+        }
+      }
+    p.failed[f] = failed;
+  }
+
+  const EntityRun sources = Run(claims, p, false, options, &out.notes);
+  out.iterations = sources.result.iterations;
+  out.converged = sources.result.converged;
+  out.residual = sources.result.residual;
+  out.sources = Score(claims, p, sources, false, options);
+  const EntityRun speakers = Run(claims, p, true, options, &out.notes);
+  out.speakers = Score(claims, p, speakers, true, options);
+
+  const ClaimMatrix& m = sources.matrix;
+  std::vector<int> members(m.num_objects(), 0);
+  for (int i = 0; i < n; ++i)
+    if (sources.matrix_claim[i] >= 0) ++members[m.claim_object[sources.matrix_claim[i]]];
+  for (int o = 0; o < m.num_objects(); ++o) {
+    const std::string& key = m.objects[o];
+    if (key.rfind("p:", 0) != 0 || key.find('\x1f') != std::string::npos) continue;
+    const int chosen = sources.result.truth[o];
+    if (chosen < 0) continue;
+    PropositionVerdict v;
+    v.proposition = key.substr(2);
+    ParsePolarity(m.values[chosen], &v.polarity);
+    v.confidence = sources.result.confidence[o];
+    v.claims = members[o];
+    out.propositions.push_back(std::move(v));
+  }
+  std::sort(out.propositions.begin(), out.propositions.end(),
+            [](const PropositionVerdict& a, const PropositionVerdict& b) {
+              return a.proposition < b.proposition;
+            });
+  return out;
+}
+
+}  // namespace claimgraph::engine::truth

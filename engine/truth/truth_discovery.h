@@ -1,0 +1,112 @@
+// Truth discovery: estimate how reliable each source is and which value of each object is true,
+// from who claims what (ClaimMatrix). This header is the start here of engine/truth: the options
+// and result types, the interface every method implements (construct with the matrix and options
+// -> Run() -> TruthResult), and a factory by name. Each method has its own header citing its paper:
+//   voting.h, sums.h (Sums, AverageLog), investment.h (Investment, PooledInvestment),
+//   truth_finder.h, crh.h, accu.h.
+// Explanations (per-source evidence counts, bootstrap uncertainty, time windows) are in
+// source_report.h; the bridge from the text pipeline's claims is text_reliability.h.
+#pragma once
+
+#include <Eigen/Core>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/truth/claim_matrix.h"
+
+namespace claimgraph::engine::truth {
+
+// A signed implication between two claims (TruthFinder's imp(from -> to)): +1 = `from` being true
+// supports `to`, -1 = it speaks against it.
+struct Implication {
+  int from = 0;
+  int to = 0;
+  double weight = 0;
+};
+
+struct TruthOptions {
+  // Iteration control. max_iterations = 0 means the method's default (joesingo/truthdiscovery's:
+  // 20 for Sums, AverageLog, Investment; 10 for PooledInvestment; 100 for TruthFinder, CRH, ACCU).
+  // tolerance <= 0 runs exactly max_iterations (the library's FixedIterator); otherwise the run
+  // stops once the residual (L1 change of the trust vector, or 1 - cosine for TruthFinder) falls
+  // below it. tolerance < 0 = the method's default (0 for the fixed-iteration methods,
+  // 0.001 for TruthFinder, 1e-6 for CRH and ACCU).
+  int max_iterations = 0;
+  double tolerance = -1;
+
+  double investment_g = 1.2;         // Investment's exponent
+  double pooled_investment_g = 1.4;  // PooledInvestment's exponent
+
+  double truthfinder_initial_trust = 0.9;
+  double truthfinder_gamma = 0.3;  // dampening factor
+  double truthfinder_rho = 0.5;    // influence of related claims
+  std::vector<Implication> implications;
+
+  double accu_prior_accuracy = 0.8;  // A(s) at the start
+  double accu_false_values = 0;      // n, the number of false values per object; 0 = from data
+  bool accu_copy_detection = true;
+  double accu_copy_prior = 0.2;  // alpha: prior probability that two sources copy
+  double accu_copy_rate = 0.8;   // c: probability a copier copies a given value
+};
+
+struct TruthResult {
+  std::string method;
+  Eigen::VectorXd trust;           // per source
+  Eigen::VectorXd belief;          // per claim
+  std::vector<int> truth;          // per object: the chosen claim, -1 if the object has no claim
+  std::vector<double> confidence;  // per object: the chosen claim's share of the object's belief
+  int iterations = 0;
+  bool converged = false;
+  double residual = 0;
+  std::vector<std::string> notes;  // e.g. "stopped early: a trust reached 1"
+};
+
+class TruthAlgorithm {
+ public:
+  // REQUIRES: `matrix` outlives the algorithm.
+  TruthAlgorithm(const ClaimMatrix& matrix, const TruthOptions& options)
+      : m_(matrix), options_(options) {}
+  virtual ~TruthAlgorithm() = default;
+
+  // Runs to completion. Never yields NaN: degenerate inputs (no claims, all-zero scores) give
+  // zeros and a note.
+  TruthResult Run();
+
+  virtual std::string_view name() const = 0;
+
+ protected:
+  // Fills trust, belief, iterations, converged, residual, notes.
+  virtual void Iterate(TruthResult* result) = 0;
+
+  int MaxIterations(int fallback) const {
+    return options_.max_iterations > 0 ? options_.max_iterations : fallback;
+  }
+  double Tolerance(double fallback) const {
+    return options_.tolerance < 0 ? fallback : options_.tolerance;
+  }
+
+  const ClaimMatrix& m_;
+  TruthOptions options_;
+};
+
+// The names the CLI accepts: voting, sums, average-log, investment, pooled-investment,
+// truthfinder, crh, accu.
+const std::vector<std::string>& AlgorithmNames();
+
+// Returns the method named `name`, or nullptr if there is none.
+std::unique_ptr<TruthAlgorithm> MakeAlgorithm(std::string_view name, const ClaimMatrix& matrix,
+                                              const TruthOptions& options);
+
+// Helpers shared by the methods.
+// Divides v by its largest entry; leaves v unchanged (and returns false) if that is not > 0.
+bool NormalizeByMax(Eigen::VectorXd* v);
+// Per source: the summed weight of its claims (|C_s| when weights are 1).
+Eigen::VectorXd ClaimCounts(const ClaimMatrix& m);
+// Per claim: the summed weight of its sources (|S_c|).
+Eigen::VectorXd SourceCounts(const ClaimMatrix& m);
+// Picks, per object, the claim of highest belief (ties: the first) and its confidence.
+void ChooseTruth(const ClaimMatrix& m, TruthResult* result);
+
+}  // namespace claimgraph::engine::truth

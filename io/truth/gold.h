@@ -1,0 +1,60 @@
+// Gold standards for truth discovery and the accuracy of a result against them. Formats:
+//   csv         `object,value` with a header (DESIGN.md);
+//   dafna       the DAFNA claim format (Weather's truth/ files): object = objectId|property;
+//   population  Pasternack & Roth's popAnswersOut.txt, `city, state, year, population` with no
+//               header: object = "city, state|population<year>", as in the DAFNA claims;
+//   book        Book's book_golden.csv, quoted `isbn,property,authors` with no header: object =
+//               isbn|property, value = the author list (read with ValueKind::kAuthorList);
+//   auto        guessed from the first line.
+// Values are normalised as the claims are (values.h). Bad lines are diagnostics with file and
+// line; a file that cannot be opened throws std::runtime_error.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/diagnostic.h"
+#include "engine/truth/claim_matrix.h"
+#include "engine/truth/truth_discovery.h"
+#include "io/truth/values.h"
+
+namespace claimgraph::io::truth {
+
+enum class GoldFormat { kAuto, kCsv, kDafna, kPopulation, kBook };
+
+// Returns false if `name` is not auto, csv, dafna, population or book.
+bool ParseGoldFormat(std::string_view name, GoldFormat* out);
+
+struct GoldValue {
+  std::string object;  // object key, as ObjectKey() builds it
+  std::string value;   // normalised value key
+  size_t line = 0;
+};
+
+struct Gold {
+  std::string file;
+  std::vector<GoldValue> values;
+};
+
+// `values` says how to normalise the gold values; Book gold is always read as author lists.
+Gold ReadGold(const std::string& path, GoldFormat format, ValueKind values,
+              engine::Diagnostics* diagnostics);
+Gold ParseGold(std::string_view text, std::string_view name, GoldFormat format, ValueKind values,
+               engine::Diagnostics* diagnostics);
+
+struct Accuracy {
+  double accuracy = 0;  // correct / evaluated; 0 when nothing was evaluated
+  int evaluated = 0;    // gold objects that have claims
+  int correct = 0;
+  int unknown_objects = 0;  // gold objects nobody made a claim about
+};
+
+// Compares the chosen value of each gold object with the gold value. Gold objects without claims
+// are counted in unknown_objects and reported once as a diagnostic (with the first few names).
+Accuracy MeasureAccuracy(const engine::truth::ClaimMatrix& m,
+                         const engine::truth::TruthResult& result, const Gold& gold,
+                         engine::Diagnostics* diagnostics);
+
+}  // namespace claimgraph::io::truth

@@ -1,0 +1,37 @@
+// Value normalisation for truth discovery: two sources agree when their values are equal after
+// this, and accuracy compares the chosen value with gold after this. Numbers are numbers ("10",
+// "10.0" and "10.00" are one value, written in the shortest form that reads back the same);
+// other text has its case folded (ASCII) and runs of white space folded to one space. Author
+// lists (Book) become the sorted set of the name words in them, so that "Haag, Stephen; Perry,
+// James T." and "STEPHEN HAAG, JAMES T PERRY" are one value.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace claimgraph::io::truth {
+
+enum class ValueKind {
+  kAuto,        // a number when it reads as one, else folded text
+  kAuthorList,  // a set of names (Book)
+};
+
+struct NormalizedValue {
+  std::string key;  // empty when the value is missing ("", "null", "not available")
+  double number;    // NaN unless the value is a number
+};
+
+NormalizedValue NormalizeValue(std::string_view raw, ValueKind kind = ValueKind::kAuto);
+
+// Reads a whole string as a number (leading / trailing blanks allowed, no thousands separators).
+// Returns false if it is not one.
+bool ParseNumber(std::string_view text, double* out);
+
+// Trims blanks and folds case and inner white space.
+std::string FoldText(std::string_view raw);
+
+// Returns the author list as sorted, unique name words joined by ' ': lower case, punctuation
+// and one-letter initials dropped, noise words ("unknown", "edited", "by", "ph.d", ...) removed.
+std::string NormalizeAuthorList(std::string_view raw);
+
+}  // namespace claimgraph::io::truth
