@@ -196,6 +196,8 @@ void AliasTable::Add(std::string_view canonical, std::string_view alias,
   if (!metonym_city.empty()) t.city = std::string(metonym_city);
   const size_t words = std::count(key.begin(), key.end(), ' ') + 1;
   max_words_ = std::max(max_words_, words);
+  for (size_t sp = key.find(' '); sp != std::string::npos; sp = key.find(' ', sp + 1))
+    ++prefixes_[key.substr(0, sp)];
 }
 
 std::string AliasTable::Canonical(std::string_view phrase) const {
@@ -225,6 +227,8 @@ std::vector<EntityMention> AliasTable::Find(std::string_view text) const {
         matched = n;
         target = &it->second;
       }
+      // Stop as soon as no longer alias starts with these words.
+      if (prefixes_.find(key) == prefixes_.end()) break;
     }
     if (!target) {
       ++i;

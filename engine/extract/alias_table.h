@@ -43,6 +43,7 @@ class AliasTable {
     std::string city;  // canonical name after a locative preposition; empty = same
   };
   std::unordered_map<std::string, Target> aliases_;  // folded words joined by ' '
+  std::unordered_map<std::string, int> prefixes_;    // every proper word prefix of an alias
   size_t max_words_ = 1;
 };
 

@@ -46,8 +46,9 @@ constexpr Verb kVerbs[] = {
 };
 
 const Verb* FindVerb(std::string_view w) {
+  if (w.size() < 3) return nullptr;
   for (const Verb& v : kVerbs)
-    if (v.word == w) return &v;
+    if (v.word.size() == w.size() && v.word[0] == w[0] && v.word == w) return &v;
   return nullptr;
 }
 
@@ -320,8 +321,9 @@ constexpr std::string_view kAux[] = {
 
 template <size_t N>
 bool In(const std::string_view (&table)[N], std::string_view w) {
+  // Length and first letter first: most words differ there, and this runs for every word.
   for (std::string_view t : table)
-    if (t == w) return true;
+    if (t.size() == w.size() && !w.empty() && t[0] == w[0] && t == w) return true;
   return false;
 }
 

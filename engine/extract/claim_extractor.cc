@@ -163,6 +163,7 @@ ExtractionResult ClaimExtractor::Run(const Document& doc, bool trace) const {
     // Speech quotations of this paragraph: at least four words inside the marks.
     const size_t first_quote = quotes.size();
     for (const TextSpan& q : QuoteSpans(text, block.span)) {
+      if (q.size() < 12) continue;  // too short for four words
       const std::vector<Lexeme> inner = Lex(text, q.begin, q.end);
       if (CountWords(inner, 0, inner.size()) >= 4)
         quotes.push_back({q, paragraph, false, {}, {}, {}});
@@ -186,13 +187,15 @@ ExtractionResult ClaimExtractor::Run(const Document& doc, bool trace) const {
       work.push_back(std::move(w));
     }
     // Pass 1: attribution sentence by sentence (references resolve to what came before).
+    const std::vector<TextSpan> paragraph_quotes = QuoteSpans(text, block.span);
     bool colon_speech = false;
     Attribution colon_att;
     for (SentenceWork& w : work) {
       if (!w.drop.empty()) continue;
       w.lex = Lex(text, w.span.begin, w.span.end);
       // Mark words inside quotations (the marks themselves stay outside).
-      for (const TextSpan& q : QuoteSpans(text, block.span)) {
+      for (const TextSpan& q : paragraph_quotes) {
+        if (q.end <= w.span.begin || q.begin >= w.span.end) continue;
         for (Lexeme& l : w.lex)
           if (l.begin > q.begin && l.end < q.end) l.in_quote = true;
         // A quote closing at the very end of the span: its content is inside.

@@ -45,14 +45,20 @@ bool GetU64(std::string_view in, size_t* pos, uint64_t* v) {
 
 BoilerplateIndex::BoilerplateIndex(BoilerplateOptions options) : options_(options) {}
 
-uint64_t BoilerplateIndex::Key(std::string_view source, std::string_view paragraph) {
+uint64_t BoilerplateIndex::KeyOfSquashed(std::string_view source, std::string_view squashed) {
   uint64_t h = Fnv(kFnvOffset, FoldCase(source));
   h = Fnv(h, std::string_view("\0", 1));
-  for (const Token& t : Tokenize(paragraph)) {
-    h = Fnv(h, t.text);
-    h = Fnv(h, " ");
-  }
+  h = Fnv(h, squashed);
   return Mix(h);
+}
+
+uint64_t BoilerplateIndex::Key(std::string_view source, std::string_view paragraph) {
+  std::string squashed;
+  for (const Token& t : Tokenize(paragraph)) {
+    if (!squashed.empty()) squashed.push_back(' ');
+    squashed += t.text;
+  }
+  return KeyOfSquashed(source, squashed);
 }
 
 void BoilerplateIndex::Add(const Document& doc) {
@@ -94,7 +100,10 @@ void BoilerplateIndex::Finalize() {
 
 int BoilerplateIndex::DocumentCount(std::string_view source, std::string_view paragraph) const {
   if (paragraph.size() < options_.min_paragraph_bytes) return 0;
-  const uint64_t key = Key(source, paragraph);
+  return DocumentCountOfKey(Key(source, paragraph));
+}
+
+int BoilerplateIndex::DocumentCountOfKey(uint64_t key) const {
   auto it = std::lower_bound(entries_.begin(), entries_.end(), key,
                              [](const Entry& e, uint64_t k) { return e.key < k; });
   if (it == entries_.end() || it->key != key) return 0;

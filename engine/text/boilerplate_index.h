@@ -56,6 +56,10 @@ class BoilerplateIndex {
   // The key a paragraph is counted under: hash of the source and the paragraph's folded text with
   // white space and punctuation collapsed (so "Share this!" and "share  this" count together).
   static uint64_t Key(std::string_view source, std::string_view paragraph);
+  // The same key from the paragraph's tokens (engine/text/tokenizer.h) joined by single spaces.
+  static uint64_t KeyOfSquashed(std::string_view source, std::string_view squashed);
+  // DocumentCount for a key from Key() / KeyOfSquashed().
+  int DocumentCountOfKey(uint64_t key) const;
 
  private:
   struct Entry {

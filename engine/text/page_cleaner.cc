@@ -199,7 +199,7 @@ int CountIn(const std::vector<std::string>& words, const std::string_view (&tabl
   int n = 0;
   for (const std::string& w : words)
     for (std::string_view t : table)
-      if (w == t) {
+      if (t.size() == w.size() && t[0] == w[0] && w == t) {
         ++n;
         break;
       }
@@ -260,22 +260,52 @@ bool IsPhotoCredit(std::string_view line) {
   return letter && !lower && slash;
 }
 
-// "2022/01/16 | Note, political, top news": dates and '|' separators, no sentence.
-bool IsMetaLine(std::string_view line) {
-  if (line.find('|') == std::string_view::npos) return false;
-  return WordCount(line) <= 15 && !EndsWithTerminal(line);
-}
+struct Pattern {
+  std::string squashed;
+  int words;
+  std::string_view original;
+};
 
-// Content words of a text as crude stems (the first six letters: "withdrawal" and
-// "withdrawing" meet), without stop words and numbers.
-std::unordered_set<std::string> ContentWords(std::string_view text) {
-  std::unordered_set<std::string> out;
-  for (const Token& t : Tokenize(text)) {
-    if (t.numeric || t.text.size() < 3 || IsStopword(t.text)) continue;
-    out.insert(t.text.substr(0, 6));
+// Squashed forms of a table, computed once (thread-safe static initialisation).
+template <size_t N>
+std::vector<Pattern> SquashAll(const std::string_view (&table)[N]) {
+  std::vector<Pattern> out;
+  for (std::string_view p : table) {
+    Pattern pattern{Squash(p), 0, p};
+    pattern.words =
+        static_cast<int>(std::count(pattern.squashed.begin(), pattern.squashed.end(), ' ')) + 1;
+    out.push_back(std::move(pattern));
   }
   return out;
 }
+const std::vector<Pattern>& FurniturePatterns() {
+  static const std::vector<Pattern> patterns = SquashAll(kFurniturePrefixes);
+  return patterns;
+}
+const std::vector<Pattern>& RelatedPatterns() {
+  static const std::vector<Pattern> patterns = SquashAll(kRelatedHeadings);
+  return patterns;
+}
+
+// A line tokenized once for all the tests below.
+struct Line {
+  std::string_view text;
+  std::vector<Token> tokens;
+  std::string squashed;
+  int words = 0;
+  explicit Line(std::string_view t) : text(t), tokens(Tokenize(t)) {
+    for (const Token& tok : tokens) {
+      if (!squashed.empty()) squashed.push_back(' ');
+      squashed += tok.text;
+    }
+    words = static_cast<int>(tokens.size());
+  }
+};
+
+std::string FurnitureReasonOf(const Line& line);
+bool IsRelatedHeadingOf(const Line& line);
+std::string GuessLanguageOf(const std::vector<Token>& tokens);
+std::unordered_set<std::string> ContentWordsOf(const std::vector<Token>& tokens);
 
 }  // namespace
 
@@ -299,45 +329,51 @@ std::string_view ToString(BlockKind kind) {
   return "body";
 }
 
-std::string FurnitureReason(std::string_view line) {
-  const std::string s = Squash(line);
+namespace {
+
+std::string FurnitureReasonOf(const Line& line) {
+  const std::string& s = line.squashed;
   if (s.empty()) return "no words";
-  if (IsPhotoCredit(line)) return "photo credit";
-  if (IsMetaLine(line)) return "meta line";
-  const int words = WordCount(line);
-  for (std::string_view p : kFurniturePrefixes) {
-    // A prompt is short; a long line that merely begins with "Share" or "Photo" is prose.
-    const std::string prefix = Squash(p);
-    if (!StartsWithWords(s, prefix)) continue;
-    const int prefix_words = WordCount(prefix);
-    if (words <= prefix_words + 3 || (prefix_words >= 3 && words <= 40))
-      return "prompt: " + std::string(p);
+  if (IsPhotoCredit(line.text)) return "photo credit";
+  if (line.text.find('|') != std::string_view::npos && line.words <= 15 &&
+      !EndsWithTerminal(line.text))
+    return "meta line";
+  const int words = line.words;
+  if (words <= 48) {
+    for (const Pattern& p : FurniturePatterns()) {
+      // A prompt is short; a long line that merely begins with "Share" or "Photo" is prose.
+      if (!StartsWithWords(s, p.squashed)) continue;
+      if (words <= p.words + 3 || (p.words >= 3 && words <= 40))
+        return "prompt: " + std::string(p.original);
+    }
   }
   // "Photo: ...", "(Photo by ...)" captions.
   for (std::string_view p : {"photo:", "(photo", "foto:", "image:", "file photo", "credit:"}) {
-    if (FoldCase(line.substr(0, p.size())) == p) return "caption";
+    if (FoldCase(line.text.substr(0, p.size())) == p) return "caption";
   }
   return {};
 }
 
-bool IsRelatedSectionHeading(std::string_view line) {
-  if (WordCount(line) > 6) return false;
-  const std::string s = Squash(line);
-  for (std::string_view h : kRelatedHeadings)
-    if (s == Squash(h)) return true;
+bool IsRelatedHeadingOf(const Line& line) {
+  if (line.words > 6) return false;
+  for (const Pattern& p : RelatedPatterns())
+    if (line.squashed == p.squashed) return true;
   return false;
 }
 
-std::string GuessLanguage(std::string_view text) {
+std::string GuessLanguageOf(const std::vector<Token>& tokens) {
   std::vector<std::string> words;
   bool arabic = false;
-  for (const Token& t : Tokenize(text)) {
+  for (const Token& t : tokens) {
     words.push_back(t.text);
     size_t p = 0;
     const char32_t cp = DecodeUtf8(t.text, &p);
     if (cp >= 0x600 && cp <= 0x6FF) arabic = true;
   }
   if (arabic) return "ar";
+  // Plain English prose: a sixth of the words or more are English function words.
+  const int en = CountIn(words, kEnWords);
+  if (en >= 3 && en * 6 >= static_cast<int>(words.size())) return "en";
   struct Score {
     const char* lang;
     int n;
@@ -350,6 +386,25 @@ std::string GuessLanguage(std::string_view text) {
   if (scores[0].n < 2 || scores[0].n < 2 * scores[1].n) return {};
   return scores[0].lang;
 }
+
+// Content words of a text as crude stems (the first six letters: "withdrawal" and
+// "withdrawing" meet), without stop words and numbers.
+std::unordered_set<std::string> ContentWordsOf(const std::vector<Token>& tokens) {
+  std::unordered_set<std::string> out;
+  for (const Token& t : tokens) {
+    if (t.numeric || t.text.size() < 3 || IsStopword(t.text)) continue;
+    out.insert(t.text.substr(0, 6));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string FurnitureReason(std::string_view line) { return FurnitureReasonOf(Line(line)); }
+
+bool IsRelatedSectionHeading(std::string_view line) { return IsRelatedHeadingOf(Line(line)); }
+
+std::string GuessLanguage(std::string_view text) { return GuessLanguageOf(Tokenize(text)); }
 
 bool IsBylineSentence(std::string_view sentence, std::string_view source) {
   if (EndsWithTerminal(sentence)) return false;
@@ -434,28 +489,32 @@ std::vector<Block> CleanPage(const Document& doc, const BoilerplateIndex* boiler
   std::unordered_set<uint64_t> seen;
   bool in_related = false;
   int body_paragraphs = 0;
-  std::unordered_set<std::string> topic = ContentWords(doc.title);
+  std::unordered_set<std::string> topic = ContentWordsOf(Tokenize(doc.title));
+  const std::string source_squashed = Squash(doc.source);
   for (const TextSpan& span : SplitParagraphs(text)) {
     Block b;
     b.span = span;
-    const std::string_view line = text.substr(span.begin, span.size());
-    const std::string squashed = Squash(line);
-    const int words = WordCount(line);
+    const Line info(text.substr(span.begin, span.size()));
+    const std::string_view line = info.text;
+    const std::string& squashed = info.squashed;
+    const int words = info.words;
     std::string reason;
+    uint64_t key = 0;
+    int count = 0;
     if (in_related) {
       b.kind = BlockKind::kRelated;
       b.reason = "after a related-story heading";
-    } else if (body_paragraphs > 0 && IsRelatedSectionHeading(line)) {
+    } else if (body_paragraphs > 0 && IsRelatedHeadingOf(info)) {
       in_related = true;
       b.kind = BlockKind::kRelated;
       b.reason = "related-story heading";
     } else if (body_paragraphs > 0 && DatelineEnd(line, doc.source) > 0 && !doc.source.empty() &&
-               StartsWithWords(squashed, Squash(doc.source))) {
+               StartsWithWords(squashed, source_squashed)) {
       // "Strategic Council Online – Interview: ..." after the article has begun: the teaser of
       // another story of the same outlet.
       b.kind = BlockKind::kRelated;
       b.reason = "teaser of another story (outlet dateline)";
-    } else if (!(reason = FurnitureReason(line)).empty()) {
+    } else if (!(reason = FurnitureReasonOf(info)).empty()) {
       b.kind = BlockKind::kFurniture;
       b.reason = reason;
     } else if (!title.empty() && (squashed == title)) {
@@ -468,20 +527,22 @@ std::vector<Block> CleanPage(const Document& doc, const BoilerplateIndex* boiler
     } else if (!EndsWithTerminal(line) && words < options.heading_max_words) {
       b.kind = BlockKind::kHeading;
       b.reason = "heading";
-    } else if (const std::string lang = GuessLanguage(line); !lang.empty() && lang != doc_lang) {
+    } else if (const std::string lang = GuessLanguageOf(info.tokens);
+               !lang.empty() && lang != doc_lang) {
       b.kind = BlockKind::kForeign;
       b.reason = "language " + lang;
-    } else if (!seen.insert(BoilerplateIndex::Key(doc.source, line)).second) {
+    } else if (!seen.insert(key = BoilerplateIndex::KeyOfSquashed(doc.source, squashed)).second) {
       b.kind = BlockKind::kRepeated;
       b.reason = "repeated within the page";
-    } else if (boilerplate && boilerplate->IsBoilerplate(doc.source, line)) {
+    } else if (boilerplate && line.size() >= boilerplate->options().min_paragraph_bytes &&
+               (count = boilerplate->DocumentCountOfKey(key)) >=
+                   boilerplate->options().min_documents) {
       b.kind = BlockKind::kRepeated;
-      b.reason = "repeated on " + std::to_string(boilerplate->DocumentCount(doc.source, line)) +
-                 " pages of the source";
+      b.reason = "repeated on " + std::to_string(count) + " pages of the source";
     } else {
       // Off-topic test against the title and the body so far.
       if (options.drop_off_topic && body_paragraphs >= 2) {
-        const std::unordered_set<std::string> words_here = ContentWords(line);
+        const std::unordered_set<std::string> words_here = ContentWordsOf(info.tokens);
         size_t first = 0;
         const char32_t opening = DecodeUtf8(line, &first);
         const bool quotation = opening == '"' || opening == 0x201C || opening == 0xAB;
@@ -497,7 +558,7 @@ std::vector<Block> CleanPage(const Document& doc, const BoilerplateIndex* boiler
         }
       }
       if (b.kind == BlockKind::kBody) {
-        for (const std::string& w : ContentWords(line)) topic.insert(w);
+        for (const std::string& w : ContentWordsOf(info.tokens)) topic.insert(w);
         ++body_paragraphs;
       }
     }
