@@ -190,6 +190,10 @@ constexpr std::string_view kSpeakerNouns[] = {"official",
                                               "organisation",
                                               "forces"};
 
+// Nouns for a report that speaks for its author ("The information states that ...").
+constexpr std::string_view kDocumentNouns[] = {"information", "report", "reports",     "statement",
+                                               "document",    "leaks",  "publication", "text"};
+
 // Title words dropped from the front of a name and kept as the role.
 constexpr std::string_view kTitles[] = {"president",
                                         "vice",
@@ -385,6 +389,7 @@ struct Phrase {
   bool definite = false;  // "the spokesperson": refers back
   bool single = false;    // one-word name: may be a surname reference
   bool named = false;     // a proper name was found (not only a description)
+  bool document = false;  // "the report", "the information": the last body quoted
   std::string head;       // folded head noun (NP) or last name word
 };
 
@@ -441,7 +446,7 @@ class Parser {
     size_t head = pre_end - 1;
     while (head > det_end && lex_[head].kind == Lexeme::kPunct) --head;
     if (!IsWord(lex_[head])) return p;
-    if (NameWord(lex_[head], text_) && !lex_[head].possessive) {
+    if (NameWord(lex_[head], text_) && (!lex_[head].possessive || head + 1 == e)) {
       // Maximal name run ending at the head.
       size_t run = head;
       while (run > det_end) {
@@ -501,6 +506,12 @@ class Parser {
     }
     // A common-noun head: "Iraqi security sources", "the advisor of the Prime Minister".
     p.head = lex_[head].folded;
+    if (p.definite && In(kDocumentNouns, p.head) && pre_end == e) {
+      // "The information states that ...": the report of the last body quoted.
+      p.valid = true;
+      p.document = true;
+      return p;
+    }
     if (!In(kSpeakerNouns, p.head)) return p;
     p.valid = true;
     p.name = Raw(text_, lex_[det_end].begin, lex_[e - 1].end);
@@ -533,7 +544,7 @@ void SpeakerMemory::Add(KnownSpeaker s) {
   // The same speaker again: move them to the front of attention, keeping what was known.
   for (auto it = speakers_.begin(); it != speakers_.end(); ++it) {
     if (it->name != s.name) continue;
-    if (s.role.empty()) s.role = it->role;
+    if (!it->role.empty()) s.role = it->role;  // the first, fuller introduction wins
     s.description = it->description + " " + s.description;
     s.person = s.person || it->person;
     speakers_.erase(it);
@@ -545,6 +556,12 @@ void SpeakerMemory::Add(KnownSpeaker s) {
 const KnownSpeaker* SpeakerMemory::LastPerson() const {
   for (auto it = speakers_.rbegin(); it != speakers_.rend(); ++it)
     if (it->person) return &*it;
+  return nullptr;
+}
+
+const KnownSpeaker* SpeakerMemory::LastBody() const {
+  for (auto it = speakers_.rbegin(); it != speakers_.rend(); ++it)
+    if (!it->person && !it->group) return &*it;
   return nullptr;
 }
 
@@ -609,6 +626,14 @@ namespace {
 // Resolves a phrase to a speaker, using and updating the memory.
 bool Resolve(const Phrase& p, const AliasTable& aliases, SpeakerMemory* memory, Attribution* a) {
   if (!p.valid) return false;
+  if (p.document) {
+    if (const KnownSpeaker* k = memory->LastBody()) {
+      a->speaker = k->name;
+      a->role = k->role;
+      return true;
+    }
+    return false;
+  }
   if (p.pronoun) {
     if (p.head == "he" || p.head == "she") {
       if (const KnownSpeaker* k = memory->LastPerson()) {
@@ -1104,6 +1129,7 @@ Attribution Attribute(const std::vector<Lexeme>& lex, std::string_view text,
     }
     size_t np_e = ForwardPhraseEnd(lex, text, np_b, n);
     Phrase p = parser.Analyse(np_b, np_e);
+    if (p.document) p = Phrase{};  // "according to the statement collected by X": look for X
     if (!p.valid && np_e < n && !lex[np_e].IsPunct(',') && !lex[np_e].IsPunct('.')) {
       // "according to the statement collected by the INA agency"
       for (size_t k = np_e; k + 1 < n && k < np_e + 3; ++k) {
@@ -1129,7 +1155,7 @@ Attribution Attribute(const std::vector<Lexeme>& lex, std::string_view text,
         }
     }
     if (!p.valid) p = parser.AnalyseLenient(np_b, np_e);
-    if (!p.valid) continue;
+    if (!p.valid || p.document) continue;
     Attribution out;
     size_t ab, ae;
     if (Apposition(lex, np_e, n, &ab, &ae)) out.role = Raw(text, lex[ab].begin, lex[ae - 1].end);

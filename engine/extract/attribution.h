@@ -46,6 +46,8 @@ class SpeakerMemory {
   const KnownSpeaker* LastPerson() const;
   // Last plural group named as an agent or speaker (for "they").
   const KnownSpeaker* LastGroup() const;
+  // Last organisation or agency that spoke (for "the report", "the information").
+  const KnownSpeaker* LastBody() const;
   // The person whose surname matches `word` (folded, "al-" prefixes ignored, one edit allowed
   // for surnames of five letters or more, two for seven or more).
   const KnownSpeaker* BySurname(std::string_view word) const;

@@ -63,7 +63,17 @@ void TrimContent(std::string_view text, size_t* b, size_t* e) {
       size_t s = *e - 1;
       while (s > *b && (static_cast<unsigned char>(text[s]) & 0xC0) == 0x80) --s;
       size_t q = s;
-      const char32_t last = DecodeUtf8(text, &q);
+      char32_t last = DecodeUtf8(text, &q);
+      // “...”. : the quotation and a full stop after it.
+      if (last == '.' && s > p) {
+        size_t s2 = s - 1;
+        while (s2 > *b && (static_cast<unsigned char>(text[s2]) & 0xC0) == 0x80) --s2;
+        size_t q2 = s2;
+        if (IsQuoteChar(DecodeUtf8(text, &q2))) {
+          s = s2;
+          last = '"';
+        }
+      }
       if (IsQuoteChar(first) && IsQuoteChar(last) && p < s) {
         *b = p;
         *e = s;
@@ -334,9 +344,14 @@ ExtractionResult ClaimExtractor::Run(const Document& doc, bool trace) const {
       c.char_end = cursor.At(ce);
       c.text = std::string(text.substr(cb, ce - cb));
       c.date = doc.date;
-      // A day named in the attribution ("said in a speech on December 26") dates the claim.
-      if (cb > w.span.begin || ce < w.span.end) {
-        for (const auto& part : {std::pair<size_t, size_t>{w.span.begin, cb},
+      // A day named in the attribution ("said in a speech on December 26", "on December 9, X
+      // announced") dates the claim.
+      size_t frame_end = cb;
+      if (w.att.found() && w.att.cue < w.lex.size() && w.lex[w.att.cue].begin > cb)
+        frame_end = w.lex[w.att.cue].begin;
+      if (frame_end > w.span.begin || ce < w.span.end) {
+        const size_t head_end = cb > w.span.begin ? cb : frame_end;
+        for (const auto& part : {std::pair<size_t, size_t>{w.span.begin, head_end},
                                  std::pair<size_t, size_t>{ce, w.span.end}}) {
           if (part.second <= part.first) continue;
           for (const TimeMention& t :
