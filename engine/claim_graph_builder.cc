@@ -40,9 +40,7 @@ graph::ClaimGraph BuildClaimGraph(const AnalysisResult& result) {
 
   std::unordered_map<int64_t, std::pair<graph::NodeId, const Claim*>> claim_nodes;
   claim_nodes.reserve(result.claims.size());
-  std::unordered_set<std::string> stated;  // "claim id|proposition key" already linked
   auto add_states = [&](graph::NodeId claim_node, const Claim& c, const std::string& key) {
-    if (!stated.insert(std::to_string(c.id) + "|" + key).second) return;
     // Returns the existing node when the proposition is listed in result.propositions.
     const graph::NodeId p = g.AddNode({graph::NodeKind::kProposition, 0, key, key, ""});
     g.AddEdge(claim_node, p, {graph::EdgeKind::kStates, 1, {}, c.date});
@@ -63,10 +61,14 @@ graph::ClaimGraph BuildClaimGraph(const AnalysisResult& result) {
     }
     if (!c.proposition.empty()) add_states(n, c, c.proposition);
   }
+  // Members listed only in Proposition::claims (not through Claim::proposition), once each.
+  std::unordered_set<int64_t> listed;
   for (const Proposition& p : result.propositions) {
+    listed.clear();
     for (int64_t id : p.claims) {
       auto it = claim_nodes.find(id);
-      if (it != claim_nodes.end()) add_states(it->second.first, *it->second.second, p.key);
+      if (it == claim_nodes.end() || it->second.second->proposition == p.key) continue;
+      if (listed.insert(id).second) add_states(it->second.first, *it->second.second, p.key);
     }
   }
 

@@ -341,6 +341,13 @@ class HtmlWriter {
     LeftOut(timelines.size(), shown, "timelines");
   }
 
+  // A link to entry n of a list section, or plain text when the section stops before n.
+  std::string Ref(const char* anchor, const char* label, size_t n) const {
+    const std::string text = label + std::to_string(n);
+    if (Capped(n - 1)) return text;
+    return "<a href=\"#" + std::string(anchor) + std::to_string(n) + "\">" + text + "</a>";
+  }
+
   void EvidencePerSource() {
     out_ << "<h2 id=\"evidence\">Evidence per source</h2>\n<p class=\"note\">The links behind "
             "each source's agreement and contradiction counts.</p>\n";
@@ -358,7 +365,7 @@ class HtmlWriter {
           if (Capped(shown)) break;
           ++shown;
           const size_t n = contradiction_.at(l);
-          out_ << " <a href=\"#c" << n << "\">C" << n << "</a>";
+          out_ << " " << Ref("c", "C", n);
         }
         if (shown < e.contradiction_links.size())
           out_ << " and " << (e.contradiction_links.size() - shown) << " more";
@@ -371,7 +378,7 @@ class HtmlWriter {
           if (Capped(shown)) break;
           ++shown;
           const size_t n = agreement_.at(l);
-          out_ << " <a href=\"#a" << n << "\">A" << n << "</a>";
+          out_ << " " << Ref("a", "A", n);
         }
         if (shown < e.agreement_links.size())
           out_ << " and " << (e.agreement_links.size() - shown) << " more";

@@ -295,8 +295,12 @@ class MarkdownWriter {
         for (const ClaimLink* l : e.contradiction_links) {
           if (Capped(shown)) break;
           ++shown;
-          out_ << (shown > 1 ? "," : "") << " [C" << number_.at(l) << "](#c" << number_.at(l)
-               << ")";
+          const size_t n = number_.at(l);
+          out_ << (shown > 1 ? "," : "");
+          if (Capped(n - 1))
+            out_ << " C" << n;  // beyond the listed contradictions
+          else
+            out_ << " [C" << n << "](#c" << n << ")";
         }
         if (shown < e.contradiction_links.size())
           out_ << " and " << (e.contradiction_links.size() - shown) << " more";

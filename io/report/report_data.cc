@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <optional>
+#include <unordered_set>
 
 namespace claimgraph::io::report {
 namespace {
@@ -179,15 +180,19 @@ ReportData::ReportData(const engine::AnalysisResult& result) : result_(result) {
   for (size_t i = 0; i < sources_.size(); ++i) source_index_.emplace(sources_[i].name, i);
 
   // Timelines.
-  std::map<std::string, std::vector<const Claim*>> members;
-  std::set<std::pair<std::string, int64_t>> seen;
+  std::unordered_map<std::string, std::vector<const Claim*>> members;
   for (const Claim& c : result.claims)
-    if (!c.proposition.empty() && seen.emplace(c.proposition, c.id).second)
-      members[c.proposition].push_back(&c);
-  for (const engine::Proposition& p : result.propositions)
-    for (int64_t id : p.claims)
-      if (auto it = claims_.find(id); it != claims_.end() && seen.emplace(p.key, id).second)
-        members[p.key].push_back(it->second);
+    if (!c.proposition.empty()) members[c.proposition].push_back(&c);
+  // Members listed only in Proposition::claims (not through Claim::proposition), once each.
+  std::unordered_set<int64_t> listed;
+  for (const engine::Proposition& p : result.propositions) {
+    listed.clear();
+    for (int64_t id : p.claims) {
+      auto it = claims_.find(id);
+      if (it == claims_.end() || it->second->proposition == p.key) continue;
+      if (listed.insert(id).second) members[p.key].push_back(it->second);
+    }
+  }
   std::unordered_map<std::string, size_t> timeline_index;
   for (auto& [key, v] : members) {
     if (v.size() < 2) continue;
@@ -208,8 +213,8 @@ ReportData::ReportData(const engine::AnalysisResult& result) : result_(result) {
                                   : timelines_[it->second].updates)++;
     }
   }
-  std::stable_sort(timelines_.begin(), timelines_.end(), [](const Timeline& x, const Timeline& y) {
-    return x.claims.size() > y.claims.size();
+  std::sort(timelines_.begin(), timelines_.end(), [](const Timeline& x, const Timeline& y) {
+    return x.claims.size() != y.claims.size() ? x.claims.size() > y.claims.size() : x.key < y.key;
   });
 }
 
