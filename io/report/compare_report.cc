@@ -339,7 +339,11 @@ void WriteComparisonHtml(const ReportData& data, const Comparison& c, std::ostre
     auto it = c.alone.find(s);
     const size_t total = it == c.alone.end() ? 0 : it->second.size();
     out << "<h3>" << H(s) << " (" << total << ")</h3>\n";
-    if (!total) continue;
+    if (!total) {
+      out << "<p class=\"note\">Nothing: every claim is shared with or answered by another "
+             "compared source.</p>\n";
+      continue;
+    }
     out << "<table><thead><tr><th>Date</th><th>Speaker</th><th>Stance</th><th>Claim</th></tr>"
            "</thead><tbody>\n";
     size_t shown = 0;

@@ -85,8 +85,8 @@ class HtmlWriter {
          << Plural(r_.copies.size(), "copied document pair", "copied document pairs")
          << "</a>.</p>\n";
     if (data_.dangling_links())
-      out_ << "<p class=\"note\">" << data_.dangling_links()
-           << " links name claims that are not in the run and are left out.</p>\n";
+      out_ << "<p class=\"note\">" << Plural(data_.dangling_links(), "link names", "links name")
+           << " claims that are not in the run and are left out.</p>\n";
     out_ << "<p class=\"note\">Every claim is quoted exactly as it appears in its document, with "
             "the document, the speaker, the date and the character span [start, end) in code "
             "points of the document's text.</p>\n";

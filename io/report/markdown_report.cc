@@ -69,8 +69,8 @@ class MarkdownWriter {
          << Plural(data_.links(Relation::kCopy).size(), "copied claim", "copied claims") << "; "
          << Plural(r_.copies.size(), "copied document pair", "copied document pairs") << "\n";
     if (data_.dangling_links())
-      out_ << "- " << data_.dangling_links()
-           << " links name claims that are not in the run and are left out\n";
+      out_ << "- " << Plural(data_.dangling_links(), "link names", "links name")
+           << " claims that are not in the run and are left out\n";
     out_ << "\nEvery claim below is quoted exactly as it appears in its document, with the "
             "document, the "
             "speaker, the date and the character span [start, end) in code points of the "

@@ -51,6 +51,7 @@ a { color: var(--blue); text-decoration: none; } a:hover { text-decoration: unde
 table { border-collapse: collapse; width: 100%; margin: 10px 0; font-size: 14px; }
 th, td { border-bottom: 1px solid var(--line); padding: 5px 8px; text-align: left; vertical-align: top; }
 th { background: var(--soft); font-weight: 600; }
+td:first-child { white-space: nowrap; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .bar { display: inline-block; height: 8px; background: var(--blue); border-radius: 2px;
        vertical-align: middle; margin-right: 6px; }
