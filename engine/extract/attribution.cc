@@ -559,6 +559,12 @@ const KnownSpeaker* SpeakerMemory::LastPerson() const {
   return nullptr;
 }
 
+const KnownSpeaker* SpeakerMemory::ByName(std::string_view name) const {
+  for (auto it = speakers_.rbegin(); it != speakers_.rend(); ++it)
+    if (it->name == name) return &*it;
+  return nullptr;
+}
+
 const KnownSpeaker* SpeakerMemory::LastBody() const {
   for (auto it = speakers_.rbegin(); it != speakers_.rend(); ++it)
     if (!it->person && !it->group) return &*it;
@@ -675,6 +681,10 @@ bool Resolve(const Phrase& p, const AliasTable& aliases, SpeakerMemory* memory, 
   std::string name = p.person ? CanonicalPersonName(p.name) : p.name;
   if (const std::string canon = aliases.Canonical(name); !canon.empty()) name = canon;
   a->speaker = name;
+  // A speaker introduced earlier keeps the role given then ("In the words of Kenneth F.
+  // McKenzie" after "Kenneth F. McKenzie, commander of ...").
+  if (a->role.empty() && p.role.empty())
+    if (const KnownSpeaker* k = memory->ByName(name)) a->role = k->role;
   a->description = p.role + " " + a->role;
   if (a->role.empty()) a->role = p.role;
   a->person = p.person;

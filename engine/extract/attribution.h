@@ -48,6 +48,8 @@ class SpeakerMemory {
   const KnownSpeaker* LastGroup() const;
   // Last organisation or agency that spoke (for "the report", "the information").
   const KnownSpeaker* LastBody() const;
+  // The speaker recorded under exactly this name, if any.
+  const KnownSpeaker* ByName(std::string_view name) const;
   // The person whose surname matches `word` (folded, "al-" prefixes ignored, one edit allowed
   // for surnames of five letters or more, two for seven or more).
   const KnownSpeaker* BySurname(std::string_view word) const;

@@ -156,6 +156,7 @@ ExtractionResult ClaimExtractor::Run(const Document& doc, bool trace) const {
   SpeakerMemory memory;
   std::vector<SpeechQuote> quotes;  // speech quotations of the document so far
   std::vector<SpeakerEvent> events;
+  long last_spoken = -1;  // index in `quotes` of the last quotation with a speaker
   size_t order = 0;
   size_t body_index = 0;
   CharCursor cursor(text);
@@ -240,23 +241,32 @@ ExtractionResult ClaimExtractor::Run(const Document& doc, bool trace) const {
     // previous paragraph: “...,” General McKenzie maintained. “So, as long as ...”
     for (size_t i = first_quote; i < quotes.size(); ++i) {
       SpeechQuote& q = quotes[i];
-      if (q.has_speaker) continue;
+      if (q.has_speaker) {
+        last_spoken = static_cast<long>(i);
+        continue;
+      }
+      // Events and quotations are in text order: scan back from the end for the last one
+      // before this quotation.
       const SpeakerEvent* last = nullptr;
-      for (const SpeakerEvent& e : events)
-        if (e.pos < q.span.begin && (!last || e.pos >= last->pos)) last = &e;
-      for (size_t j = 0; j < i; ++j)
-        if (quotes[j].has_speaker && quotes[j].span.begin < q.span.begin &&
-            (!last || quotes[j].span.begin >= last->pos)) {
-          static thread_local SpeakerEvent from_quote;
-          from_quote = {quotes[j].span.begin, quotes[j].paragraph, quotes[j].speaker,
-                        quotes[j].role, quotes[j].verb};
+      for (size_t k = events.size(); k-- > 0;)
+        if (events[k].pos < q.span.begin) {
+          last = &events[k];
+          break;
+        }
+      SpeakerEvent from_quote;
+      if (last_spoken >= 0) {
+        const SpeechQuote& p = quotes[static_cast<size_t>(last_spoken)];
+        if (!last || p.span.begin >= last->pos) {
+          from_quote = {p.span.begin, p.paragraph, p.speaker, p.role, p.verb};
           last = &from_quote;
         }
+      }
       if (!last || last->paragraph + 1 < q.paragraph) continue;
       q.has_speaker = true;
       q.speaker = last->speaker;
       q.role = last->role;
       q.verb = last->verb;
+      last_spoken = static_cast<long>(i);
     }
     // Pass 2: sentences inside a spoken quotation take its speaker.
     for (SentenceWork& w : work) {
