@@ -118,6 +118,8 @@ std::string DotEscape(std::string_view s) {
 std::string MarkdownEscape(std::string_view s) {
   std::string out;
   out.reserve(s.size() + 8);
+  // A leading '#', '+', '-' or '=' would start a heading, a list or a rule.
+  if (!s.empty() && (s[0] == '#' || s[0] == '+' || s[0] == '-' || s[0] == '=')) out += '\\';
   for (char c : s) {
     switch (c) {
       case '\\':

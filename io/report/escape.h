@@ -25,8 +25,9 @@ std::string CsvField(std::string_view s);
 // The inside of a DOT double-quoted string: escapes " and \, turns line breaks into \n.
 std::string DotEscape(std::string_view s);
 
-// Inline Markdown: backslash-escapes \ ` * _ [ ] < > | and folds line breaks into spaces, so claim
-// text cannot open a table cell, a link, emphasis or raw HTML.
+// Inline Markdown: backslash-escapes \ ` * _ [ ] < > |, and a leading # + - =, and folds line
+// breaks into spaces, so claim text cannot open a table cell, a link, emphasis, a heading or raw
+// HTML.
 std::string MarkdownEscape(std::string_view s);
 
 // At most `max_chars` code points of `s`, with "…" appended when cut. Never splits a code point.

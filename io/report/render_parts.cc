@@ -91,8 +91,9 @@ void MarkdownCite(const ReportData& data, const engine::Claim& c, const std::str
   if (d) {
     const std::string title = d->title.empty() ? "document " + std::to_string(d->id) : d->title;
     const std::string href = MarkdownLinkTarget(d->url);
-    if (href.empty())
-      out << " · \"" << MarkdownEscape(title) << "\"";
+    if (href.empty()) out << " · \"" << MarkdownEscape(title) << "\"";
+    if (href.empty() && !d->path.empty())
+      out << " (" << MarkdownEscape(d->path) << ")";
     else
       out << " · [" << MarkdownEscape(title) << "](" << href << ")";
   }
@@ -128,7 +129,8 @@ void HtmlCite(const ReportData& data, const engine::Claim& c, const std::string&
     const std::string href = SafeHref(d->url);
     out << " · ";
     if (href.empty())
-      out << "&ldquo;" << HtmlEscape(title) << "&rdquo;";
+      out << "&ldquo;" << HtmlEscape(title) << "&rdquo;"
+          << (d->path.empty() ? "" : " (<code>" + HtmlEscape(d->path) + "</code>)");
     else
       out << "<a href=\"" << HtmlEscape(href) << "\" rel=\"noreferrer noopener\">"
           << HtmlEscape(title) << "</a>";
