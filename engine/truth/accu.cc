@@ -15,6 +15,8 @@ double LogSumExp(double a, double b) {
 
 // Objects with more providers than this are left out of pair counting (quadratic per object).
 constexpr size_t kMaxProvidersForPairs = 256;
+// Up to this many sources, pair statistics live in dense tables (at most 2 x 4 MB).
+constexpr int kDenseSources = 512;
 
 struct PairCounts {
   double kt = 0, kf = 0, kd = 0;
@@ -45,23 +47,38 @@ void Accu::Iterate(TruthResult* r) {
 
   Eigen::VectorXd accuracy = Eigen::VectorXd::Constant(S, options_.accu_prior_accuracy);
   Eigen::VectorXd prob = Eigen::VectorXd::Zero(C);
-  std::unordered_map<uint64_t, double> dependence;  // pair -> P(dependent), only if > 0
+  // Pair statistics: dense S x S tables when there are few sources, hash maps otherwise (memory
+  // stays proportional to the pairs that share an object).
+  const bool dense = S <= kDenseSources;
+  std::unordered_map<uint64_t, double> dependence;  // pair -> P(dependent), only if > 1e-3
+  std::vector<double> dense_dependence(dense ? static_cast<size_t>(S) * S : 0, 0.0);
+  std::vector<PairCounts> dense_pairs(dense ? static_cast<size_t>(S) * S : 0);
+  auto dependence_of = [&](int a, int b) -> double {
+    if (dense) return dense_dependence[static_cast<size_t>(a) * S + b];
+    auto d = dependence.find(PairKey(a, b));
+    return d == dependence.end() ? 0.0 : d->second;
+  };
   // Independence factor of each entry of cs (same order as cs's values).
   std::vector<double> independence(cs.nonZeros(), 1.0);
 
+  std::vector<double> logit(S);
   r->residual = 1;
   for (int it = 0; it < max_iterations; ++it) {
-    // Value probabilities from discounted votes.
+    // Value probabilities from discounted votes: ln(n A / (1 - A)) = ln n + logit(A).
+    for (int s = 0; s < S; ++s) {
+      const double a = std::clamp(accuracy[s], 0.01, 0.99);
+      logit[s] = std::log(a / (1 - a));
+    }
+    std::vector<double> votes;
     for (int o = 0; o < O; ++o) {
       const int begin = m_.object_begin[o], end = m_.object_begin[o + 1];
       double top = 0;
-      std::vector<double> votes(end - begin, 0);
+      votes.assign(end - begin, 0.0);
+      const double log_n = std::log(n[o]);
       for (int c = begin; c < end; ++c) {
         for (SparseMatrix::InnerIterator e(cs, c); e; ++e) {
-          const double a = std::clamp(accuracy[e.col()], 0.01, 0.99);
           const size_t k = &e.value() - cs.valuePtr();
-          votes[c - begin] +=
-              e.value() * independence[k] * std::max(0.0, std::log(n[o] * a / (1 - a)));
+          votes[c - begin] += e.value() * independence[k] * std::max(0.0, log_n + logit[e.col()]);
         }
         top = std::max(top, votes[c - begin]);
       }
@@ -81,6 +98,7 @@ void Accu::Iterate(TruthResult* r) {
     if (options_.accu_copy_detection) {
       // Count shared true / shared false / different values per pair of sources, object by object.
       std::unordered_map<uint64_t, PairCounts> pairs;
+      if (dense) std::fill(dense_pairs.begin(), dense_pairs.end(), PairCounts{});
       std::vector<std::pair<int, int>> providers;  // (source, claim) on one object
       for (int o = 0; o < O; ++o) {
         providers.clear();
@@ -89,7 +107,10 @@ void Accu::Iterate(TruthResult* r) {
         if (providers.size() > kMaxProvidersForPairs) continue;  // bounded pair work per object
         for (size_t i = 0; i < providers.size(); ++i)
           for (size_t j = i + 1; j < providers.size(); ++j) {
-            PairCounts& p = pairs[PairKey(providers[i].first, providers[j].first)];
+            int a = providers[i].first, b = providers[j].first;
+            if (a > b) std::swap(a, b);
+            PairCounts& p =
+                dense ? dense_pairs[static_cast<size_t>(a) * S + b] : pairs[PairKey(a, b)];
             if (providers[i].second != providers[j].second)
               p.kd += 1;
             else if (prob[providers[i].second] > 0.5)
@@ -99,9 +120,9 @@ void Accu::Iterate(TruthResult* r) {
           }
       }
       dependence.clear();
-      for (const auto& [key, p] : pairs) {
-        if (p.kt + p.kf + p.kd < 2) continue;
-        const int s1 = static_cast<int>(key >> 32), s2 = static_cast<int>(key & 0xffffffffu);
+      std::fill(dense_dependence.begin(), dense_dependence.end(), 0.0);
+      auto score = [&](int s1, int s2, const PairCounts& p) {
+        if (p.kt + p.kf + p.kd < 2) return;
         const double a1 = std::clamp(accuracy[s1], 0.01, 0.99);
         const double a2 = std::clamp(accuracy[s2], 0.01, 0.99);
         const double pt = a1 * a2, pf = (1 - a1) * (1 - a2) / n_mean;
@@ -115,7 +136,20 @@ void Accu::Iterate(TruthResult* r) {
         };
         const double dep = LogSumExp(copy(a2), copy(a1));
         const double pdep = std::exp(dep - LogSumExp(dep, ind));
-        if (pdep > 1e-3) dependence[key] = pdep;
+        if (pdep <= 1e-3) return;
+        if (dense) {
+          dense_dependence[static_cast<size_t>(s1) * S + s2] = pdep;
+          dense_dependence[static_cast<size_t>(s2) * S + s1] = pdep;
+        } else {
+          dependence[PairKey(s1, s2)] = pdep;
+        }
+      };
+      if (dense) {
+        for (int a = 0; a < S; ++a)
+          for (int b = a + 1; b < S; ++b) score(a, b, dense_pairs[static_cast<size_t>(a) * S + b]);
+      } else {
+        for (const auto& [key, p] : pairs)
+          score(static_cast<int>(key >> 32), static_cast<int>(key & 0xffffffffu), p);
       }
       // Discount the votes of likely copiers: providers of a value in order of accuracy.
       std::vector<int> order;
@@ -130,9 +164,8 @@ void Accu::Iterate(TruthResult* r) {
         for (size_t i = 0; i < order.size(); ++i) {
           double f = 1;
           for (size_t j = 0; j < i && f > 1e-9; ++j) {
-            auto d = dependence.find(
-                PairKey(cs.innerIndexPtr()[order[i]], cs.innerIndexPtr()[order[j]]));
-            if (d != dependence.end()) f *= 1 - c_rate * d->second;
+            f *= 1 -
+                 c_rate * dependence_of(cs.innerIndexPtr()[order[i]], cs.innerIndexPtr()[order[j]]);
           }
           independence[order[i]] = f;
         }
@@ -144,9 +177,16 @@ void Accu::Iterate(TruthResult* r) {
     }
   }
   dependences_.clear();
-  for (const auto& [key, p] : dependence)
-    if (p > 0.5)
-      dependences_.push_back({static_cast<int>(key >> 32), static_cast<int>(key & 0xffffffffu), p});
+  if (dense) {
+    for (int a = 0; a < S; ++a)
+      for (int b = a + 1; b < S; ++b)
+        if (dependence_of(a, b) > 0.5) dependences_.push_back({a, b, dependence_of(a, b)});
+  } else {
+    for (const auto& [key, p] : dependence)
+      if (p > 0.5)
+        dependences_.push_back(
+            {static_cast<int>(key >> 32), static_cast<int>(key & 0xffffffffu), p});
+  }
   std::sort(dependences_.begin(), dependences_.end(), [](const Dependence& x, const Dependence& y) {
     return x.a != y.a ? x.a < y.a : x.b < y.b;
   });

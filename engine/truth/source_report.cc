@@ -109,6 +109,11 @@ double DaysFromIsoDate(std::string_view date) {
   return static_cast<double>(DaysFromCivil(y, mo, d));
 }
 
+double DaysFromDate(int year, int month, int day) {
+  if (month < 1 || month > 12 || day < 1 || day > 31) return kNoNumber;
+  return static_cast<double>(DaysFromCivil(year, month, day));
+}
+
 std::vector<WindowTrust> TrustByYear(const ClaimMatrix& m, std::string_view method,
                                      const TruthOptions& options) {
   std::map<std::string, std::vector<size_t>> by_year;

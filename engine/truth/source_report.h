@@ -38,6 +38,8 @@ std::string YearOf(double days);
 // Days since 1970-01-01 of an ISO date "YYYY-MM-DD" (a prefix "YYYY" or "YYYY-MM" is read as its
 // first day); NaN if it does not parse.
 double DaysFromIsoDate(std::string_view date);
+// Days since 1970-01-01 of a civil date; NaN if month or day is out of range.
+double DaysFromDate(int year, int month, int day);
 
 struct WindowTrust {
   std::string window;         // the year, "2010"

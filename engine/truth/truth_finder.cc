@@ -22,40 +22,61 @@ std::vector<Implication> GaussianImplications(const ClaimMatrix& m, int max_valu
   return out;
 }
 
-std::vector<Implication> JaccardImplications(const ClaimMatrix& m, double base, int max_values) {
+namespace {
+
+std::vector<std::string> Words(const std::string& v) {
+  std::vector<std::string> w;
+  size_t start = 0;
+  while (start <= v.size()) {
+    size_t space = v.find(' ', start);
+    if (space == std::string::npos) space = v.size();
+    if (space > start) w.push_back(v.substr(start, space - start));
+    start = space + 1;
+  }
+  std::sort(w.begin(), w.end());
+  w.erase(std::unique(w.begin(), w.end()), w.end());
+  return w;
+}
+
+// imp(a -> b) from the word sets of a and b, for every ordered pair of values of an object.
+template <typename Score>
+std::vector<Implication> WordImplications(const ClaimMatrix& m, int max_values, Score score) {
   std::vector<Implication> out;
   std::vector<std::vector<std::string>> words;
+  std::vector<std::string> common;
   for (int o = 0; o < m.num_objects(); ++o) {
     const int begin = m.object_begin[o], end = m.object_begin[o + 1];
     if (end - begin > max_values || end - begin < 2) continue;
-    words.assign(end - begin, {});
-    for (int c = begin; c < end; ++c) {
-      std::vector<std::string>& w = words[c - begin];
-      size_t start = 0;
-      const std::string& v = m.values[c];
-      while (start <= v.size()) {
-        size_t space = v.find(' ', start);
-        if (space == std::string::npos) space = v.size();
-        if (space > start) w.push_back(v.substr(start, space - start));
-        start = space + 1;
-      }
-      std::sort(w.begin(), w.end());
-      w.erase(std::unique(w.begin(), w.end()), w.end());
-    }
+    words.clear();
+    for (int c = begin; c < end; ++c) words.push_back(Words(m.values[c]));
     for (int a = begin; a < end; ++a)
-      for (int b = a + 1; b < end; ++b) {
+      for (int b = begin; b < end; ++b) {
+        if (a == b) continue;
         const auto& x = words[a - begin];
         const auto& y = words[b - begin];
-        std::vector<std::string> common;
+        common.clear();
         std::set_intersection(x.begin(), x.end(), y.begin(), y.end(), std::back_inserter(common));
-        const double uni = static_cast<double>(x.size() + y.size() - common.size());
-        const double imp = (uni > 0 ? common.size() / uni : 0) - base;
-        if (imp == 0) continue;
-        out.push_back({a, b, imp});
-        out.push_back({b, a, imp});
+        const double imp = score(x.size(), y.size(), common.size());
+        if (imp != 0) out.push_back({a, b, imp});
       }
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<Implication> JaccardImplications(const ClaimMatrix& m, double base, int max_values) {
+  return WordImplications(m, max_values, [base](size_t x, size_t y, size_t common) {
+    const double uni = static_cast<double>(x + y - common);
+    return (uni > 0 ? common / uni : 0) - base;
+  });
+}
+
+std::vector<Implication> ContainmentImplications(const ClaimMatrix& m, double base,
+                                                 int max_values) {
+  return WordImplications(m, max_values, [base](size_t x, size_t, size_t common) {
+    return (x > 0 ? static_cast<double>(common) / x : 0) - base;
+  });
 }
 
 void TruthFinder::Iterate(TruthResult* r) {

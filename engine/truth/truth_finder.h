@@ -27,6 +27,10 @@ namespace claimgraph::engine::truth {
 std::vector<Implication> GaussianImplications(const ClaimMatrix& m, int max_values = 512);
 std::vector<Implication> JaccardImplications(const ClaimMatrix& m, double base = 0.5,
                                              int max_values = 512);
+//   Containment imp(a -> b) = |words of a in b| / |words of a| - base: a partial value (one author
+//             of a list) supports the fuller values that contain it, not the other way round.
+std::vector<Implication> ContainmentImplications(const ClaimMatrix& m, double base = 0.5,
+                                                 int max_values = 512);
 
 class TruthFinder : public TruthAlgorithm {
  public:

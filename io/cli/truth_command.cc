@@ -62,8 +62,9 @@ int TruthCommand(const std::vector<std::string>& args) {
       "output,o", po::value(&output), "write the result as JSON")(
       "implication", po::value(&implication)->default_value("none"),
       "truthfinder's implication between values of an object: none | gaussian "
-      "(exp(-0.5 d^2) between numbers) | jaccard (word overlap - 0.5)")(
-      "max-iterations", po::value(&max_iterations), "iteration limit (default: the method's)")(
+      "(exp(-0.5 d^2) between numbers) | jaccard (word overlap - 0.5) | containment (share of a's "
+      "words in b - 0.5)")("max-iterations", po::value(&max_iterations),
+                           "iteration limit (default: the method's)")(
       "tolerance", po::value(&tolerance),
       "stop when the residual falls below this (default: the method's; 0 = fixed iterations)")(
       "bootstrap", po::value(&bootstrap),
@@ -121,6 +122,8 @@ int TruthCommand(const std::vector<std::string>& args) {
     truth_options.implications = et::GaussianImplications(matrix);
   else if (implication == "jaccard")
     truth_options.implications = et::JaccardImplications(matrix);
+  else if (implication == "containment")
+    truth_options.implications = et::ContainmentImplications(matrix);
   else if (implication != "none")
     throw UsageError("unknown --implication '" + implication + "'");
   auto method = et::MakeAlgorithm(algorithm, matrix, truth_options);

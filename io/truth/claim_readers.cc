@@ -273,9 +273,7 @@ double ParseTime(std::string_view text) {
   const int year = ReadInt(parts[4], &q);
   if (m == 0 || day < 1 || day > 31 || year < 0 || p != parts[2].size() || q != parts[4].size())
     return engine::truth::kNoNumber;
-  char iso[16];
-  std::snprintf(iso, sizeof iso, "%04d-%02d-%02d", year, m, day);
-  const double d = engine::truth::DaysFromIsoDate(iso);
+  const double d = engine::truth::DaysFromDate(year, m, day);
   return std::isnan(d) ? d : d + ClockFraction(parts[3]);
 }
 

@@ -25,6 +25,44 @@ constexpr std::array<std::string_view, 14> kNoiseWords = {
     "unknown", "edited", "editor", "editors", "by", "and",    "et",
     "al",      "phd",    "ph",     "jr",      "sr", "author", "eds"};
 
+// Latin-1 letters U+00C0..U+00FF (UTF-8 C3 80..C3 BF) without their accents; '*' = keep.
+constexpr std::string_view kLatin1Base =
+    "AAAAAAACEEEEIIIIDNOOOOO*OUUUUY**aaaaaaaceeeeiiiidnooooo*ouuuuy*y";
+
+// "St&uuml;tzle" and "Stützle" -> "Stutzle": HTML accent entities and Latin-1 accented letters
+// become their base letter, so that sources that encode names differently agree.
+std::string FoldAccents(std::string_view raw) {
+  std::string out;
+  out.reserve(raw.size());
+  for (size_t i = 0; i < raw.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(raw[i]);
+    if (c == '&' && i + 2 < raw.size() && std::isalpha(static_cast<unsigned char>(raw[i + 1]))) {
+      const size_t semi = raw.find(';', i);
+      if (semi != std::string_view::npos && semi - i <= 8) {
+        const std::string_view name = raw.substr(i + 2, semi - i - 2);
+        for (std::string_view accent :
+             {"acute", "grave", "uml", "circ", "tilde", "cedil", "ring", "slash"})
+          if (name == accent) {
+            out.push_back(raw[i + 1]);
+            i = semi;
+            goto next;
+          }
+      }
+    }
+    if (c == 0xC3 && i + 1 < raw.size()) {
+      const unsigned char d = static_cast<unsigned char>(raw[i + 1]);
+      if (d >= 0x80 && d <= 0xBF && kLatin1Base[d - 0x80] != '*') {
+        out.push_back(kLatin1Base[d - 0x80]);
+        ++i;
+        continue;
+      }
+    }
+    out.push_back(raw[i]);
+  next:;
+  }
+  return out;
+}
+
 }  // namespace
 
 bool ParseNumber(std::string_view text, double* out) {
@@ -55,7 +93,9 @@ std::string FoldText(std::string_view raw) {
   return out;
 }
 
-std::string NormalizeAuthorList(std::string_view raw) {
+std::string NormalizeAuthorList(std::string_view raw_text) {
+  const std::string folded = FoldAccents(raw_text);
+  const std::string_view raw = folded;
   std::vector<std::string> words;
   std::string word;
   auto flush = [&]() {

@@ -30,8 +30,9 @@ bool ParseNumber(std::string_view text, double* out);
 // Trims blanks and folds case and inner white space.
 std::string FoldText(std::string_view raw);
 
-// Returns the author list as sorted, unique name words joined by ' ': lower case, punctuation
-// and one-letter initials dropped, noise words ("unknown", "edited", "by", "ph.d", ...) removed.
+// Returns the author list as sorted, unique name words joined by ' ': lower case, accents (HTML
+// entities or Latin-1 letters) folded, punctuation and one-letter initials dropped, noise words
+// ("unknown", "edited", "by", "ph.d", ...) removed.
 std::string NormalizeAuthorList(std::string_view raw);
 
 }  // namespace claimgraph::io::truth

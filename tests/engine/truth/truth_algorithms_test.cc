@@ -160,6 +160,28 @@ TEST_CASE("TruthFinder with implications and CRH on numbers agree with the verif
   }
 }
 
+TEST_CASE("Word implications: Jaccard is symmetric, containment favours the fuller value",
+          "[engine][truth]") {
+  const ClaimMatrix m = Build({{"a", "book", "haag perry"}, {"b", "book", "haag"}});
+  const int full = m.FindClaim(0, "haag perry"), part = m.FindClaim(0, "haag");
+  auto weight = [](const std::vector<Implication>& imps, int from, int to) {
+    for (const Implication& i : imps)
+      if (i.from == from && i.to == to) return i.weight;
+    return 0.0;
+  };
+  const auto jaccard = JaccardImplications(m);
+  CHECK(weight(jaccard, full, part) == Approx(0.0));  // J = 1/2, minus base 1/2
+  CHECK(weight(jaccard, part, full) == Approx(0.0));
+  const auto containment = ContainmentImplications(m);
+  CHECK(weight(containment, part, full) == Approx(0.5));  // all of "haag" is in "haag perry"
+  CHECK(weight(containment, full, part) == Approx(0.0));  // half of "haag perry" is in "haag"
+  // With containment, TruthFinder prefers the full list although each has one source.
+  TruthOptions o;
+  o.implications = containment;
+  const TruthResult r = MakeAlgorithm("truthfinder", m, o)->Run();
+  CHECK(r.truth[0] == full);
+}
+
 TEST_CASE("ACCU finds a copier and discounts its votes", "[engine][truth]") {
   // Three independent sources agree on the truth of 20 objects most of the time; two more
   // sources copy each other's (wrong) values. Without copy detection the copiers' two votes beat

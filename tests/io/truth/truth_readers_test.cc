@@ -70,6 +70,11 @@ TEST_CASE("Author lists are sets of normalised names", "[io][truth]") {
     CHECK(NormalizeValue(same, ValueKind::kAuthorList).key == gold);
   }
   CHECK(NormalizeValue("Stephen Haag", ValueKind::kAuthorList).key != gold);
+  // Accents, as HTML entities or UTF-8 Latin-1 letters, fold to their base letter.
+  const std::string hoos =
+      NormalizeValue("Hoos, Holger; Stutzle, Thomas", ValueKind::kAuthorList).key;
+  CHECK(NormalizeValue("Holger Hoos, Thomas St&uuml;tzle", ValueKind::kAuthorList).key == hoos);
+  CHECK(NormalizeValue("Holger Hoos, Thomas St\xC3\xBCtzle", ValueKind::kAuthorList).key == hoos);
 }
 
 TEST_CASE("Times: ISO dates, DAFNA's ctime form, seconds; NaN otherwise", "[io][truth]") {

@@ -1,0 +1,109 @@
+// Truth-discovery benchmark: loading DAFNA / CSV claims (MB/s), each method's run time on the
+// loaded matrix, and memory per claim. Plain main; prints one line per figure. Both wall-clock and
+// process CPU time are printed because the development machine is shared.
+//
+// usage: truth_bench [--format dafna|csv|matrix] [--repeat N] FILE...
+//   e.g. build/bench/tests/bench/truth_bench ../shared/data/truth/weather/dafna_format/claims/*.txt
+#include <sys/resource.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <string>
+#include <vector>
+
+#include "engine/truth/truth_discovery.h"
+#include "io/truth/claim_readers.h"
+
+namespace {
+
+namespace et = claimgraph::engine::truth;
+namespace it = claimgraph::io::truth;
+
+struct Clock {
+  std::chrono::steady_clock::time_point wall = std::chrono::steady_clock::now();
+  std::clock_t cpu = std::clock();
+  double Wall() const {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - wall).count();
+  }
+  double Cpu() const { return static_cast<double>(std::clock() - cpu) / CLOCKS_PER_SEC; }
+};
+
+long PeakRssKb() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return u.ru_maxrss;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  it::ClaimFormat format = it::ClaimFormat::kDafna;
+  int repeat = 3;
+  std::vector<std::string> files;
+  for (int i = 1; i < argc; ++i) {
+    if (!std::strcmp(argv[i], "--format") && i + 1 < argc) {
+      if (!it::ParseClaimFormat(argv[++i], &format)) {
+        std::fprintf(stderr, "unknown format %s\n", argv[i]);
+        return 2;
+      }
+    } else if (!std::strcmp(argv[i], "--repeat") && i + 1 < argc) {
+      repeat = std::max(1, std::atoi(argv[++i]));
+    } else {
+      files.push_back(argv[i]);
+    }
+  }
+  if (files.empty()) {
+    std::fprintf(stderr, "usage: truth_bench [--format dafna|csv|matrix] [--repeat N] FILE...\n");
+    return 2;
+  }
+  const long rss_before = PeakRssKb();
+  std::vector<std::string> bytes;
+  size_t total = 0;
+  for (const std::string& f : files) {
+    bytes.push_back(it::ReadFileBytes(f));
+    total += bytes.back().size();
+  }
+  const long rss_files = PeakRssKb();
+
+  // Loading: parse + normalise + build the sparse matrix (file reading excluded: it is the disk).
+  et::ClaimMatrix m;
+  double best_wall = 1e9, best_cpu = 1e9;
+  for (int r = 0; r < repeat; ++r) {
+    Clock c;
+    et::ClaimMatrixBuilder builder;
+    claimgraph::engine::Diagnostics d;
+    for (size_t i = 0; i < files.size(); ++i)
+      it::ParseClaims(bytes[i], files[i], format, &builder, &d);
+    m = builder.Build(&d);
+    best_wall = std::min(best_wall, c.Wall());
+    best_cpu = std::min(best_cpu, c.Cpu());
+  }
+  const long rss_loaded = PeakRssKb();
+  std::printf("input: %zu files, %.1f MB, %zu claim records, %d sources, %d objects, %d values\n",
+              files.size(), total / 1e6, m.entries.size(), m.num_sources(), m.num_objects(),
+              m.num_claims());
+  std::printf("load: %.3f s wall (%.1f MB/s), %.3f s cpu (%.1f MB/s), best of %d\n", best_wall,
+              total / 1e6 / best_wall, best_cpu, total / 1e6 / best_cpu, repeat);
+  std::printf(
+      "memory: peak RSS %ld KB; loading added %ld KB = %.0f bytes per claim record "
+      "(input bytes held: %ld KB)\n",
+      rss_loaded, rss_loaded - rss_files,
+      m.entries.empty() ? 0.0 : (rss_loaded - rss_files) * 1024.0 / m.entries.size(),
+      rss_files - rss_before);
+
+  for (const std::string& name : et::AlgorithmNames()) {
+    double wall = 1e9, cpu = 1e9;
+    et::TruthResult result;
+    for (int r = 0; r < repeat; ++r) {
+      Clock c;
+      result = et::MakeAlgorithm(name, m, {})->Run();
+      wall = std::min(wall, c.Wall());
+      cpu = std::min(cpu, c.Cpu());
+    }
+    std::printf("%-18s %.4f s wall  %.4f s cpu  %3d iterations  converged=%s\n", name.c_str(), wall,
+                cpu, result.iterations, result.converged ? "true" : "false");
+  }
+  return 0;
+}
