@@ -1,0 +1,33 @@
+// Candidate pairs of claims that may be about the same thing, from an inverted index over their
+// content terms and entities — never by comparing all pairs. Each claim keeps only its best
+// `max_per_claim` partners, and terms shared by more than `max_df` claims ("said", "Iraq" in an
+// Iraq corpus) are not used to find partners, so the work is bounded by
+// claims x max_df rather than claims^2.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace claimgraph::engine {
+
+struct CandidateOptions {
+  size_t max_per_claim = 25;
+  size_t max_df = 400;           // terms in more claims than this find no partners
+  double max_df_fraction = 0.2;  // ... nor terms in more than this fraction of the claims
+  double min_similarity = 0.15;  // idf-weighted cosine of the term sets
+  size_t min_shared_terms = 2;
+};
+
+struct CandidatePair {
+  size_t a;  // indices into the term lists, a < b
+  size_t b;
+  double similarity;
+};
+
+// `terms[i]` is the set of terms of claim i (content stems and entity keys); duplicates are
+// ignored. Returns pairs sorted by (a, b).
+std::vector<CandidatePair> FindCandidatePairs(const std::vector<std::vector<std::string>>& terms,
+                                              const CandidateOptions& options);
+
+}  // namespace claimgraph::engine

@@ -1,0 +1,197 @@
+#include "engine/link/linker.h"
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <set>
+#include <thread>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "engine/text/stemmer.h"
+#include "engine/text/tokenizer.h"
+
+namespace claimgraph::engine {
+namespace {
+
+// Normalised token string of a claim, for matching copied claims exactly.
+std::string Normalised(const std::string& text) {
+  std::string out;
+  for (const auto& t : TokenStrings(text)) {
+    if (!out.empty()) out.push_back(' ');
+    out += t;
+  }
+  return out;
+}
+
+struct UnionFind {
+  std::vector<size_t> parent, size;
+  explicit UnionFind(size_t n) : parent(n), size(n, 1) {
+    std::iota(parent.begin(), parent.end(), 0);
+  }
+  size_t Find(size_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  }
+  bool Union(size_t a, size_t b, size_t max_size) {
+    a = Find(a);
+    b = Find(b);
+    if (a == b || size[a] + size[b] > max_size) return false;
+    if (size[a] < size[b]) std::swap(a, b);
+    parent[b] = a;
+    size[a] += size[b];
+    return true;
+  }
+};
+
+std::vector<CopyPair> FindCopies(const std::vector<DocumentFingerprint>& docs,
+                                 const LinkOptions& options) {
+  std::vector<MinHashSignature> sigs;
+  sigs.reserve(docs.size());
+  for (const auto& d : docs) sigs.push_back(d.signature);
+  std::vector<CopyPair> out;
+  for (const auto& p : FindSimilar(sigs, options.document_minhash, options.copy_threshold)) {
+    const auto& a = docs[p.a];
+    const auto& b = docs[p.b];
+    // The earlier document is the original; the pair is stored original first.
+    const bool a_first = a.date < b.date || (a.date == b.date && a.document < b.document);
+    const auto& first = a_first ? a : b;
+    const auto& second = a_first ? b : a;
+    out.push_back({first.document, second.document, first.source, second.source, p.resemblance});
+  }
+  return out;
+}
+
+// Readable label of a proposition: its most frequent content words, in their commonest form.
+std::string LabelOf(const std::vector<const Claim*>& members, std::string* key) {
+  std::map<std::string, int> stem_count;
+  std::map<std::string, std::map<std::string, int>> surface;
+  for (const Claim* c : members) {
+    std::unordered_set<std::string> seen;
+    for (const auto& tok : Tokenize(c->text)) {
+      if (tok.numeric || tok.text.size() < 3 || IsStopword(tok.text)) continue;
+      const std::string s = Stem(tok.text);
+      if (!seen.insert(s).second) continue;
+      ++stem_count[s];
+      ++surface[s][tok.text];
+    }
+  }
+  std::vector<std::pair<int, std::string>> ranked;
+  for (const auto& [s, n] : stem_count) ranked.emplace_back(-n, s);
+  std::sort(ranked.begin(), ranked.end());
+  std::string label;
+  std::vector<std::string> top;
+  for (size_t i = 0; i < ranked.size() && i < 4; ++i) {
+    const auto& forms = surface[ranked[i].second];
+    const auto best =
+        std::max_element(forms.begin(), forms.end(),
+                         [](const auto& x, const auto& y) { return x.second < y.second; });
+    if (!label.empty()) label += " ";
+    label += best->first;
+    top.push_back(ranked[i].second);
+  }
+  std::sort(top.begin(), top.end());
+  key->clear();
+  for (const auto& s : top) *key += (key->empty() ? "" : "|") + s;
+  return label;
+}
+
+}  // namespace
+
+DocumentFingerprint Fingerprint(const Document& doc, const MinHashOptions& options) {
+  return {doc.id, doc.source, doc.date, ComputeMinHash(TokenStrings(doc.text), options)};
+}
+
+LinkResult LinkClaims(const std::vector<DocumentFingerprint>& documents, std::vector<Claim>* claims,
+                      const LinkOptions& options, const StanceFunction* stance) {
+  LinkResult result;
+  auto& cs = *claims;
+  const size_t n = cs.size();
+
+  // 1. Copies between documents, and the claims they share.
+  result.copies = FindCopies(documents, options);
+  std::unordered_map<int64_t, std::vector<size_t>> claims_of_doc;
+  for (size_t i = 0; i < n; ++i) claims_of_doc[cs[i].document].push_back(i);
+  std::set<std::pair<size_t, size_t>> linked;
+  for (const auto& copy : result.copies) {
+    std::unordered_map<std::string, size_t> original;
+    for (size_t i : claims_of_doc[copy.document_a]) original.emplace(Normalised(cs[i].text), i);
+    for (size_t j : claims_of_doc[copy.document_b]) {
+      auto it = original.find(Normalised(cs[j].text));
+      if (it == original.end()) continue;
+      const size_t i = it->second;
+      ClaimLink link{std::min(cs[i].id, cs[j].id),
+                     std::max(cs[i].id, cs[j].id),
+                     Relation::kCopy,
+                     copy.score,
+                     {"copy: " + copy.source_b + " republished " + copy.source_a}};
+      result.links.push_back(std::move(link));
+      linked.emplace(std::min(i, j), std::max(i, j));
+    }
+  }
+
+  // 2. Candidate pairs from the inverted index.
+  std::vector<ClaimTerms> terms(n);
+  std::vector<std::vector<std::string>> index_terms(n);
+  for (size_t i = 0; i < n; ++i) {
+    terms[i] = ComputeClaimTerms(cs[i]);
+    index_terms[i] = terms[i].stems;
+    for (const auto& e : cs[i].entities) index_terms[i].push_back("entity:" + FoldCase(e));
+  }
+  auto candidates = FindCandidatePairs(index_terms, options.candidates);
+  std::erase_if(candidates, [&](const CandidatePair& p) { return linked.count({p.a, p.b}) > 0; });
+  result.candidate_pairs = candidates.size();
+
+  // 3. Classify candidates, in parallel over contiguous slices.
+  const size_t workers =
+      std::max<size_t>(1, std::min<size_t>(options.threads, candidates.size() / 64 + 1));
+  std::vector<std::vector<ClaimLink>> found(workers);
+  auto work = [&](size_t w) {
+    for (size_t k = w; k < candidates.size(); k += workers) {
+      const auto& p = candidates[k];
+      if (auto link = ClassifyPair(cs[p.a], terms[p.a], cs[p.b], terms[p.b], p.similarity,
+                                   options.relation, stance)) {
+        if (link->a > link->b) std::swap(link->a, link->b);
+        found[w].push_back(std::move(*link));
+      }
+    }
+  };
+  std::vector<std::thread> pool;
+  for (size_t w = 1; w < workers; ++w) pool.emplace_back(work, w);
+  work(0);
+  for (auto& t : pool) t.join();
+  for (auto& f : found) result.links.insert(result.links.end(), f.begin(), f.end());
+  std::sort(result.links.begin(), result.links.end(),
+            [](const auto& x, const auto& y) { return x.a != y.a ? x.a < y.a : x.b < y.b; });
+
+  // 4. Propositions: components of strong links, bounded in size.
+  std::unordered_map<int64_t, size_t> index_of;
+  for (size_t i = 0; i < n; ++i) index_of[cs[i].id] = i;
+  UnionFind uf(n);
+  for (const auto& l : result.links)
+    if (l.score >= options.proposition_min_score)
+      uf.Union(index_of[l.a], index_of[l.b], options.max_proposition_size);
+  std::map<size_t, std::vector<size_t>> groups;
+  for (size_t i = 0; i < n; ++i) groups[uf.Find(i)].push_back(i);
+  std::unordered_set<std::string> used_keys;
+  for (auto& [root, members] : groups) {
+    if (members.size() < 2) continue;
+    std::vector<const Claim*> ptrs;
+    for (size_t i : members) ptrs.push_back(&cs[i]);
+    Proposition p;
+    p.label = LabelOf(ptrs, &p.key);
+    // Keys must be unique: suffix the smallest claim id when two groups share their top words.
+    if (!used_keys.insert(p.key).second) {
+      p.key += "#" + std::to_string(cs[members.front()].id);
+      used_keys.insert(p.key);
+    }
+    for (size_t i : members) {
+      cs[i].proposition = p.key;
+      p.claims.push_back(cs[i].id);
+    }
+    result.propositions.push_back(std::move(p));
+  }
+  return result;
+}
+
+}  // namespace claimgraph::engine

@@ -1,0 +1,53 @@
+// The link stage: from extracted claims to scored claim-claim links, propositions and copies.
+//   1. copies: documents with near-identical text (MinHash + LSH over word 5-shingles) are
+//      syndicated copies; their matching claims are linked as `copy`, so one wire story counts
+//      once;
+//   2. candidates: pairs of claims sharing rare content terms (inverted index, bounded per claim);
+//   3. relation: each candidate pair classified agree / contradict / update
+//   (relation_classifier.h);
+//   4. propositions: claims joined by strong links are grouped into one proposition.
+// No step compares all pairs of claims or of documents.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "engine/analysis.h"
+#include "engine/link/candidate_index.h"
+#include "engine/link/minhash.h"
+#include "engine/link/relation_classifier.h"
+
+namespace claimgraph::engine {
+
+struct LinkOptions {
+  CandidateOptions candidates;
+  RelationOptions relation;
+  MinHashOptions document_minhash;     // word 5-shingles of whole documents
+  double copy_threshold = 0.6;         // estimated resemblance for a copy
+  double proposition_min_score = 0.4;  // links at least this strong join claims into a proposition
+  size_t max_proposition_size = 500;   // a proposition never grows beyond this many claims
+  int threads = 2;
+};
+
+// What the link stage needs to know of a document: enough to find copies without keeping its text.
+struct DocumentFingerprint {
+  int64_t document = 0;
+  std::string source;
+  std::string date;
+  MinHashSignature signature;
+};
+DocumentFingerprint Fingerprint(const Document& doc, const MinHashOptions& options);
+
+struct LinkResult {
+  std::vector<ClaimLink> links;  // a, b are Claim::id values, a < b
+  std::vector<Proposition> propositions;
+  std::vector<CopyPair> copies;
+  size_t candidate_pairs = 0;
+};
+
+// REQUIRES: claims have distinct non-zero ids. Sets Claim::proposition on claims that join one.
+LinkResult LinkClaims(const std::vector<DocumentFingerprint>& documents, std::vector<Claim>* claims,
+                      const LinkOptions& options, const StanceFunction* stance = nullptr);
+
+}  // namespace claimgraph::engine

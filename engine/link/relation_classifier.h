@@ -1,0 +1,59 @@
+// Decides how two claims about the same thing relate: agree, contradict, or update (the same
+// question at a different time, including a forecast resolved by a later claim). Cues follow de
+// Marneffe, Rafferty & Manning (2008, "Finding Contradictions in Text"): polarity (negation of the
+// shared predicate), antonyms and refuting words, numeric mismatch, and a denial against an
+// assertion; an optional learned stance model adds its probability and reasons.
+//
+// Time comes first: two claims that would contradict but are about different times (their "about"
+// ranges do not overlap, or, without those, they were made more than `update_gap_days` apart) are
+// an update, not a contradiction. Deviation from de Marneffe et al.: no dependency parse; the cues
+// work on stemmed content words of each claim, which the candidate stage already matched.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/claim.h"
+
+namespace claimgraph::engine {
+
+// What a learned stance model says about a pair (probabilities sum to 1).
+struct StanceJudgement {
+  double agree = 0;
+  double disagree = 0;
+  double discuss = 0;
+  double unrelated = 0;
+  std::vector<std::string> reasons;
+};
+// Scores (claim, other text); must be thread-safe.
+using StanceFunction = std::function<StanceJudgement(std::string_view, std::string_view)>;
+
+struct RelationOptions {
+  double update_gap_days = 183;      // claims made further apart are about different times
+  double link_min_similarity = 0.2;  // below: unrelated, no edge
+  double agree_min_similarity = 0.45;
+  double polarity_min_similarity = 0.3;  // a bare polarity flip needs this much shared content
+  double model_min_probability = 0.7;    // stance model alone decides above this
+};
+
+// Per-claim data the classifier needs, computed once per claim.
+struct ClaimTerms {
+  std::vector<std::string> stems;  // sorted, unique content stems
+};
+ClaimTerms ComputeClaimTerms(const Claim& claim);
+
+// Returns the link between `a` and `b` (a.id, b.id filled in), or nothing if they are unrelated.
+// `similarity` is the candidate stage's similarity of the pair. `stance` may be null.
+std::optional<ClaimLink> ClassifyPair(const Claim& a, const ClaimTerms& ta, const Claim& b,
+                                      const ClaimTerms& tb, double similarity,
+                                      const RelationOptions& options,
+                                      const StanceFunction* stance = nullptr);
+
+// Days from date `a` to date `b` (ISO "YYYY-MM-DD", or "YYYY-MM", "YYYY"); nullopt if either
+// cannot be read.
+std::optional<long> DaysBetween(std::string_view a, std::string_view b);
+
+}  // namespace claimgraph::engine

@@ -1,0 +1,157 @@
+#include "engine/link/relation_classifier.h"
+
+#include <catch2/catch.hpp>
+
+#include "engine/link/candidate_index.h"
+#include "engine/link/minhash.h"
+#include "engine/text/tokenizer.h"
+
+using namespace claimgraph::engine;
+
+namespace {
+
+Claim MakeClaim(int64_t id, const std::string& text, const std::string& date,
+                Polarity polarity = Polarity::kAffirmed, Modality modality = Modality::kAsserted) {
+  Claim c;
+  c.id = id;
+  c.document = id;
+  c.text = text;
+  c.date = date;
+  c.polarity = polarity;
+  c.modality = modality;
+  return c;
+}
+
+std::optional<ClaimLink> Classify(const Claim& a, const Claim& b) {
+  const auto ta = ComputeClaimTerms(a), tb = ComputeClaimTerms(b);
+  // Similarity as the candidate stage would compute it for just these two (plus filler claims so
+  // that idf is meaningful).
+  std::vector<std::vector<std::string>> terms = {ta.stems, tb.stems};
+  for (int i = 0; i < 20; ++i)
+    terms.push_back({"filler" + std::to_string(i), "other" + std::to_string(i)});
+  CandidateOptions opts;
+  opts.min_shared_terms = 1;
+  const auto pairs = FindCandidatePairs(terms, opts);
+  const double sim = pairs.empty() ? 0 : pairs.front().similarity;
+  return ClassifyPair(a, ta, b, tb, sim, RelationOptions{});
+}
+
+}  // namespace
+
+TEST_CASE("Relation classifier: contradiction cues, updates and agreement", "[engine][link]") {
+  struct Case {
+    Claim a, b;
+    std::optional<Relation> expected;
+    const char* reason;  // a substring of one of the reasons
+  };
+  const Case cases[] = {
+      {MakeClaim(1, "US troops have left Iraq", "2022-01-10"),
+       MakeClaim(2, "US troops have not left Iraq", "2022-01-16", Polarity::kNegated),
+       Relation::kContradict, "negation"},
+      {MakeClaim(1, "The coalition withdrawal from Iraq is complete", "2025-11-17"),
+       MakeClaim(2, "US forces will stay in Iraq and the coalition presence continues",
+                 "2025-11-20"),
+       Relation::kContradict, "leave vs stay"},
+      // The same flip two years apart is an update, not a contradiction.
+      {MakeClaim(1, "US troops have left Iraq", "2022-01-10"),
+       MakeClaim(2, "US troops have not left Iraq", "2024-09-08", Polarity::kNegated),
+       Relation::kUpdate, "different times"},
+      // Opposite words under opposite polarity agree ("did not leave" = "stayed").
+      {MakeClaim(1, "American forces did not leave the Harir base", "2022-01-10",
+                 Polarity::kNegated),
+       MakeClaim(2, "American forces stayed at the Harir base", "2022-01-12"), std::nullopt,
+       nullptr},
+      {MakeClaim(1, "The bridge will reopen to traffic on March 3", "2026-02-01"),
+       MakeClaim(2, "The bridge will reopen to traffic on March 3, officials confirmed",
+                 "2026-02-02"),
+       Relation::kAgree, "same proposition"},
+      {MakeClaim(1, "Officials denied that the cable had snapped", "2026-02-01",
+                 Polarity::kAffirmed, Modality::kDenial),
+       MakeClaim(2, "The cable had snapped during the storm", "2026-02-01"), Relation::kContradict,
+       "denial"},
+      {MakeClaim(1, "The bank rate rose sharply", "2026-01-01"),
+       MakeClaim(2, "Weather in Oslo was mild", "2026-01-01"), std::nullopt, nullptr},
+  };
+  for (const Case& c : cases) {
+    INFO(c.a.text << " || " << c.b.text);
+    const auto link = Classify(c.a, c.b);
+    if (!c.expected) {
+      if (link) CHECK(link->relation != Relation::kContradict);
+      continue;
+    }
+    REQUIRE(link.has_value());
+    CHECK(link->relation == *c.expected);
+    bool found = false;
+    for (const auto& r : link->reasons) found |= r.find(c.reason) != std::string::npos;
+    CHECK(found);
+    CHECK(link->score > 0);
+    CHECK(link->score <= 1);
+  }
+}
+
+TEST_CASE("Relation classifier: numeric mismatch and resolved forecasts", "[engine][link]") {
+  Claim a = MakeClaim(1, "The US keeps 2,500 troops in Iraq", "2021-12-11");
+  a.quantities.push_back({2500, 2500, "troops", "2,500 troops"});
+  Claim b = MakeClaim(2, "The US keeps five soldiers in Iraq", "2021-12-20");
+  b.quantities.push_back({5, 5, "soldiers", "five soldiers"});
+  auto link = Classify(a, b);
+  REQUIRE(link);
+  CHECK(link->relation == Relation::kContradict);
+  CHECK(link->reasons.front().find("numbers differ") != std::string::npos);
+
+  // The same counts four years apart: an update.
+  b.date = "2025-11-17";
+  link = Classify(a, b);
+  REQUIRE(link);
+  CHECK(link->relation == Relation::kUpdate);
+
+  // A forecast whose deadline passed before a contradicting claim is a resolved forecast.
+  Claim f = MakeClaim(3, "The bridge will reopen by March 2026", "2026-01-05", Polarity::kAffirmed,
+                      Modality::kForecast);
+  f.about.push_back({"2026-03-01", "2026-03-31", "by March 2026"});
+  Claim g =
+      MakeClaim(4, "The bridge will not reopen by March 2026", "2026-04-02", Polarity::kNegated);
+  g.about.push_back({"2026-03-01", "2026-03-31", "by March 2026"});
+  link = Classify(f, g);
+  REQUIRE(link);
+  CHECK(link->relation == Relation::kUpdate);
+  CHECK(link->reasons.front().find("resolved forecast") != std::string::npos);
+}
+
+TEST_CASE("DaysBetween reads ISO dates and partial dates", "[engine][link]") {
+  CHECK(DaysBetween("2021-12-11", "2022-01-16") == 36);
+  CHECK(DaysBetween("2024-03-01", "2024-02-28") == -2);
+  CHECK(DaysBetween("2025", "2026") == 365);
+  CHECK_FALSE(DaysBetween("soon", "2026-01-01").has_value());
+}
+
+TEST_CASE("Candidate index finds related claims without all pairs", "[engine][link]") {
+  std::vector<std::vector<std::string>> terms;
+  // 300 claims in 100 topics of three: each topic's claims share two rare terms.
+  for (int t = 0; t < 100; ++t)
+    for (int k = 0; k < 3; ++k)
+      terms.push_back({"topic" + std::to_string(t), "event" + std::to_string(t),
+                       "word" + std::to_string(t * 3 + k), "common"});
+  CandidateOptions opts;
+  opts.max_df = 10;
+  const auto pairs = FindCandidatePairs(terms, opts);
+  CHECK(pairs.size() == 300);  // three pairs per topic, none across topics
+  for (const auto& p : pairs) CHECK(p.a / 3 == p.b / 3);
+}
+
+TEST_CASE("MinHash finds near-duplicates and separates different texts", "[engine][link]") {
+  MinHashOptions opts;
+  const std::string base =
+      "The harbour bridge will stay closed for at least six weeks while engineers replace two "
+      "cracked suspension cables, the city transport office said on Monday evening.";
+  const auto a = ComputeMinHash(TokenStrings(base), opts);
+  const auto b = ComputeMinHash(TokenStrings(base + " Share this story."), opts);
+  const auto c = ComputeMinHash(
+      TokenStrings("Parliament passed the budget after a long night of debate on tax."), opts);
+  CHECK(EstimateResemblance(a, b) > 0.7);
+  CHECK(EstimateResemblance(a, c) < 0.2);
+  const auto pairs = FindSimilar({a, c, b}, opts, 0.6);
+  REQUIRE(pairs.size() == 1);
+  CHECK(pairs[0].a == 0);
+  CHECK(pairs[0].b == 2);
+}
