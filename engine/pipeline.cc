@@ -1,0 +1,201 @@
+#include "engine/pipeline.h"
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <deque>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <thread>
+#include <unordered_map>
+
+#include "engine/claim_graph_builder.h"
+#include "engine/stance/stance_model.h"
+#include "engine/truth/text_reliability.h"
+#include "engine/version.h"
+
+namespace claimgraph::engine {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double Seconds(Clock::time_point since) {
+  return std::chrono::duration<double>(Clock::now() - since).count();
+}
+
+std::string NowUtc() {
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+// The claim's side within its proposition: claims joined by agree links share a side, claims
+// joined by contradict links take opposite sides. Truth discovery then sees "which side is right"
+// rather than raw polarity, so "no withdrawal" and "US forces remain" count as one value. Claims
+// no link reaches keep their polarity.
+std::vector<Claim> ClaimsBySide(const std::vector<Claim>& claims,
+                                const std::vector<ClaimLink>& links) {
+  std::vector<Claim> out = claims;
+  std::unordered_map<int64_t, size_t> index;
+  for (size_t i = 0; i < out.size(); ++i) index[out[i].id] = i;
+  std::vector<std::vector<std::pair<size_t, bool>>> adj(out.size());  // (neighbour, same side)
+  for (const auto& l : links) {
+    if (l.relation != Relation::kAgree && l.relation != Relation::kContradict &&
+        l.relation != Relation::kCopy)
+      continue;
+    auto ia = index.find(l.a), ib = index.find(l.b);
+    if (ia == index.end() || ib == index.end()) continue;
+    const bool same = l.relation != Relation::kContradict;
+    adj[ia->second].push_back({ib->second, same});
+    adj[ib->second].push_back({ia->second, same});
+  }
+  std::vector<int> side(out.size(), -1);
+  for (size_t s = 0; s < out.size(); ++s) {
+    if (side[s] >= 0 || adj[s].empty()) continue;
+    side[s] = out[s].polarity == Polarity::kAffirmed ? 0 : 1;
+    std::deque<size_t> queue = {s};
+    while (!queue.empty()) {
+      const size_t u = queue.front();
+      queue.pop_front();
+      for (const auto& [v, same] : adj[u]) {
+        if (side[v] >= 0) continue;  // first assignment wins; conflicts are the frustrated links
+        side[v] = same ? side[u] : 1 - side[u];
+        queue.push_back(v);
+      }
+    }
+  }
+  for (size_t i = 0; i < out.size(); ++i)
+    if (side[i] >= 0) out[i].polarity = side[i] == 0 ? Polarity::kAffirmed : Polarity::kNegated;
+  return out;
+}
+
+}  // namespace
+
+std::string PipelineOptions::ToJson() const {
+  nlohmann::json j;
+  j["boilerplate"] = {{"min_documents", boilerplate.min_documents},
+                      {"min_paragraph_bytes", boilerplate.min_paragraph_bytes}};
+  j["extract"] = {{"min_words", extract.min_words},
+                  {"keep_questions", extract.keep_questions},
+                  {"drop_off_topic", extract.drop_off_topic},
+                  {"content_clause_only", extract.content_clause_only}};
+  j["link"] = {{"max_candidates_per_claim", link.candidates.max_per_claim},
+               {"max_df", link.candidates.max_df},
+               {"min_similarity", link.candidates.min_similarity},
+               {"update_gap_days", link.relation.update_gap_days},
+               {"agree_min_similarity", link.relation.agree_min_similarity},
+               {"copy_threshold", link.copy_threshold},
+               {"proposition_min_score", link.proposition_min_score}};
+  j["window"] = window == graph::WindowSize::kYear ? "year" : "month";
+  j["use_stance_model"] = use_stance_model;
+  j["threads"] = threads;
+  return j.dump();
+}
+
+AnalysisResult Analyze(DocumentSource& documents, const PipelineOptions& options,
+                       PipelineStats* stats) {
+  PipelineStats local;
+  PipelineStats& st = stats ? *stats : local;
+  AnalysisResult result;
+  result.program_version = kVersion;
+  result.created_at = NowUtc();
+  result.config_json = options.ToJson();
+
+  // Pass 1: paragraphs repeated across a source's pages.
+  auto t0 = Clock::now();
+  BoilerplateIndex boilerplate(options.boilerplate);
+  documents.ForEach([&](const Document& d) { boilerplate.Add(d); });
+  boilerplate.Finalize();
+  st.stages.push_back({"boilerplate", Seconds(t0), boilerplate.documents(), 0});
+
+  // Pass 2: extract claims and fingerprint documents, in batches spread over worker threads.
+  t0 = Clock::now();
+  const ClaimExtractor extractor(options.extract, &boilerplate);
+  const size_t threads = static_cast<size_t>(std::max(1, options.threads));
+  std::vector<DocumentFingerprint> fingerprints;
+  std::vector<Document> batch;
+  auto flush = [&] {
+    std::vector<std::vector<Claim>> claims(batch.size());
+    std::vector<DocumentFingerprint> prints(batch.size());
+    auto work = [&](size_t w) {
+      for (size_t i = w; i < batch.size(); i += threads) {
+        claims[i] = extractor.Extract(batch[i]);
+        prints[i] = Fingerprint(batch[i], options.link.document_minhash);
+      }
+    };
+    std::vector<std::thread> pool;
+    for (size_t w = 1; w < threads; ++w) pool.emplace_back(work, w);
+    work(0);
+    for (auto& t : pool) t.join();
+    for (size_t i = 0; i < batch.size(); ++i) {
+      for (auto& c : claims[i]) result.claims.push_back(std::move(c));
+      fingerprints.push_back(std::move(prints[i]));
+      batch[i].text.clear();
+      batch[i].text.shrink_to_fit();
+      result.documents.push_back(std::move(batch[i]));
+    }
+    batch.clear();
+  };
+  documents.ForEach([&](const Document& d) {
+    st.bytes += d.text.size();
+    batch.push_back(d);
+    if (batch.size() >= 256) flush();
+  });
+  flush();
+  for (size_t i = 0; i < result.claims.size(); ++i) result.claims[i].id = static_cast<int64_t>(i + 1);
+  st.documents = result.documents.size();
+  st.claims = result.claims.size();
+  st.stages.push_back({"extract", Seconds(t0), st.documents, st.bytes});
+
+  // Link: copies, candidates, relations, propositions.
+  t0 = Clock::now();
+  StanceFunction stance = [](std::string_view a, std::string_view b) {
+    const StancePrediction p = DefaultStanceModel().Predict(a, b);
+    StanceJudgement j;
+    j.agree = p.probabilities[static_cast<int>(StanceLabel::kAgree)];
+    j.disagree = p.probabilities[static_cast<int>(StanceLabel::kDisagree)];
+    j.discuss = p.probabilities[static_cast<int>(StanceLabel::kDiscuss)];
+    j.unrelated = p.probabilities[static_cast<int>(StanceLabel::kUnrelated)];
+    j.reasons = p.reasons;
+    return j;
+  };
+  LinkOptions link_options = options.link;
+  link_options.threads = options.threads;
+  LinkResult linked = LinkClaims(fingerprints, &result.claims, link_options,
+                                 options.use_stance_model ? &stance : nullptr);
+  fingerprints.clear();
+  st.candidate_pairs = linked.candidate_pairs;
+  st.stages.push_back({"link", Seconds(t0), linked.candidate_pairs, 0});
+  result.links = std::move(linked.links);
+  result.propositions = std::move(linked.propositions);
+  result.copies = std::move(linked.copies);
+
+  // Graph: source-to-source agreement and contradiction per window.
+  t0 = Clock::now();
+  {
+    const graph::ClaimGraph g = BuildClaimGraph(result);
+    for (auto& w : graph::CountSourcePairs(g, options.window))
+      result.source_windows.push_back(
+          {w.window, w.source_a, w.source_b, w.agreements, w.contradictions});
+    st.stages.push_back({"graph", Seconds(t0), g.num_nodes(), 0});
+  }
+
+  // Score: reliability of sources and speakers by truth discovery over propositions.
+  t0 = Clock::now();
+  truth::TextReliabilityOptions reliability;
+  const auto scored =
+      truth::ScoreTextReliability(ClaimsBySide(result.claims, result.links), result.links,
+                                  reliability);
+  result.sources = scored.sources;
+  result.speakers = scored.speakers;
+  result.reliability_method = scored.method;
+  result.iterations = scored.iterations;
+  result.converged = scored.converged;
+  st.stages.push_back({"score", Seconds(t0), result.claims.size(), 0});
+  return result;
+}
+
+}  // namespace claimgraph::engine

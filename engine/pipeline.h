@@ -1,0 +1,75 @@
+// The analysis pipeline: documents -> clean and extract -> link -> graph -> score, as one call.
+// Start here for the engine. Documents arrive through DocumentSource (io implements it over the
+// store), are read twice in a stream — once to learn each source's repeated page furniture, once
+// to extract claims — and never all held in memory with their text.
+//
+// Thread safety: Analyze uses `threads` worker threads internally; the call itself is not
+// reentrant on one DocumentSource.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "engine/analysis.h"
+#include "engine/extract/claim_extractor.h"
+#include "engine/link/linker.h"
+#include "engine/text/boilerplate_index.h"
+#include "graph/claim_graph.h"
+#include "graph/source_windows.h"
+
+namespace claimgraph::engine {
+
+// Streams documents to the pipeline. Implemented by io over the store; tests use a vector.
+class DocumentSource {
+ public:
+  virtual ~DocumentSource() = default;
+  // Calls `fn` once per document, in a stable order. May be called more than once.
+  virtual void ForEach(const std::function<void(const Document&)>& fn) = 0;
+};
+
+class VectorDocumentSource : public DocumentSource {
+ public:
+  explicit VectorDocumentSource(const std::vector<Document>& docs) : docs_(docs) {}
+  void ForEach(const std::function<void(const Document&)>& fn) override {
+    for (const auto& d : docs_) fn(d);
+  }
+
+ private:
+  const std::vector<Document>& docs_;
+};
+
+struct PipelineOptions {
+  BoilerplateOptions boilerplate;
+  ExtractorOptions extract;
+  LinkOptions link;
+  graph::WindowSize window = graph::WindowSize::kYear;
+  bool use_stance_model = true;  // the learned model adds its judgement to the link rules
+  int threads = 2;
+
+  // The options as JSON, recorded with the run.
+  std::string ToJson() const;
+};
+
+// Time and volume per stage, for benchmarks and the run summary.
+struct StageStats {
+  std::string stage;
+  double seconds = 0;
+  size_t items = 0;  // documents, claims or pairs, as the stage counts them
+  size_t bytes = 0;
+};
+
+struct PipelineStats {
+  std::vector<StageStats> stages;
+  size_t documents = 0;
+  size_t bytes = 0;
+  size_t claims = 0;
+  size_t candidate_pairs = 0;
+};
+
+// Runs every stage. The result's documents carry metadata only (empty text). Claim ids are 1..n in
+// document order.
+AnalysisResult Analyze(DocumentSource& documents, const PipelineOptions& options,
+                       PipelineStats* stats = nullptr);
+
+}  // namespace claimgraph::engine

@@ -1,0 +1,65 @@
+#include "io/analysis_runner.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <sstream>
+
+namespace claimgraph::io {
+
+void StoreDocumentSource::ForEach(const std::function<void(const engine::Document&)>& fn) {
+  store_->ForEachDocument(query_, [&](engine::Document&& d) {
+    fn(d);
+    return true;
+  });
+}
+
+engine::AnalysisResult AnalyzeAndRecord(Store* store, const DocumentQuery& query,
+                                        const engine::PipelineOptions& options,
+                                        engine::PipelineStats* stats) {
+  StoreDocumentSource source(store, query);
+  engine::AnalysisResult result = engine::Analyze(source, options, stats);
+  if (!result.documents.empty()) store->SaveRun(&result);  // an empty run is not recorded
+  return result;
+}
+
+std::string SummarizeRun(const engine::AnalysisResult& result, const engine::PipelineStats* stats) {
+  std::map<engine::Relation, int> by_relation;
+  for (const auto& l : result.links) ++by_relation[l.relation];
+  int attributed = 0;
+  for (const auto& c : result.claims) attributed += !c.speaker.empty();
+  std::ostringstream out;
+  out << "run " << result.run_id << ": " << result.documents.size() << " documents, "
+      << result.claims.size() << " claims (" << attributed << " attributed to a speaker), "
+      << result.propositions.size() << " propositions\n";
+  out << "links: " << by_relation[engine::Relation::kContradict] << " contradict, "
+      << by_relation[engine::Relation::kUpdate] << " update, "
+      << by_relation[engine::Relation::kAgree] << " agree, "
+      << by_relation[engine::Relation::kCopy] << " copy; " << result.copies.size()
+      << " copied documents\n";
+  if (!result.sources.empty()) {
+    auto sources = result.sources;
+    std::sort(sources.begin(), sources.end(),
+              [](const auto& a, const auto& b) { return a.reliability > b.reliability; });
+    out << "reliability (" << result.reliability_method << ", " << result.iterations
+        << " iterations" << (result.converged ? "" : ", not converged") << "):\n";
+    for (const auto& s : sources) {
+      char line[256];
+      std::snprintf(line, sizeof line, "  %-40s %.3f ± %.3f  (%d claims, %d contradicted)\n",
+                    s.name.c_str(), s.reliability, s.uncertainty, s.claims, s.contradicted);
+      out << line;
+    }
+  }
+  if (stats) {
+    out << "stages:";
+    for (const auto& s : stats->stages) {
+      char part[96];
+      std::snprintf(part, sizeof part, " %s %.2fs", s.stage.c_str(), s.seconds);
+      out << part;
+    }
+    out << "\n";
+  }
+  return out.str();
+}
+
+}  // namespace claimgraph::io

@@ -1,0 +1,22 @@
+// Options of the analysis pipeline shared by `claimgraph analyze` and `claimgraph run`.
+#pragma once
+
+#include <boost/program_options.hpp>
+
+#include "engine/pipeline.h"
+
+namespace claimgraph::cli {
+
+struct PipelineFlags {
+  bool no_stance = false;
+  std::string window = "year";
+  int threads = 2;
+  double update_gap_days = 183;
+  int boilerplate_min_documents = 3;
+
+  void Add(boost::program_options::options_description* desc);
+  // Throws UsageError for a bad value.
+  engine::PipelineOptions ToOptions() const;
+};
+
+}  // namespace claimgraph::cli
