@@ -145,7 +145,8 @@ AnalysisResult Analyze(DocumentSource& documents, const PipelineOptions& options
     if (batch.size() >= 256) flush();
   });
   flush();
-  for (size_t i = 0; i < result.claims.size(); ++i) result.claims[i].id = static_cast<int64_t>(i + 1);
+  for (size_t i = 0; i < result.claims.size(); ++i)
+    result.claims[i].id = static_cast<int64_t>(i + 1);
   st.documents = result.documents.size();
   st.claims = result.claims.size();
   st.stages.push_back({"extract", Seconds(t0), st.documents, st.bytes});
@@ -186,9 +187,8 @@ AnalysisResult Analyze(DocumentSource& documents, const PipelineOptions& options
   // Score: reliability of sources and speakers by truth discovery over propositions.
   t0 = Clock::now();
   truth::TextReliabilityOptions reliability;
-  const auto scored =
-      truth::ScoreTextReliability(ClaimsBySide(result.claims, result.links), result.links,
-                                  reliability);
+  const auto scored = truth::ScoreTextReliability(ClaimsBySide(result.claims, result.links),
+                                                  result.links, reliability);
   result.sources = scored.sources;
   result.speakers = scored.speakers;
   result.reliability_method = scored.method;

@@ -34,9 +34,8 @@ std::string SummarizeRun(const engine::AnalysisResult& result, const engine::Pip
       << result.propositions.size() << " propositions\n";
   out << "links: " << by_relation[engine::Relation::kContradict] << " contradict, "
       << by_relation[engine::Relation::kUpdate] << " update, "
-      << by_relation[engine::Relation::kAgree] << " agree, "
-      << by_relation[engine::Relation::kCopy] << " copy; " << result.copies.size()
-      << " copied documents\n";
+      << by_relation[engine::Relation::kAgree] << " agree, " << by_relation[engine::Relation::kCopy]
+      << " copy; " << result.copies.size() << " copied documents\n";
   if (!result.sources.empty()) {
     auto sources = result.sources;
     std::sort(sources.begin(), sources.end(),

@@ -11,7 +11,8 @@ namespace claimgraph::io {
 // Streams the documents matching `query` from `store` (the pipeline reads them twice).
 class StoreDocumentSource : public engine::DocumentSource {
  public:
-  StoreDocumentSource(Store* store, DocumentQuery query) : store_(store), query_(std::move(query)) {}
+  StoreDocumentSource(Store* store, DocumentQuery query)
+      : store_(store), query_(std::move(query)) {}
   void ForEach(const std::function<void(const engine::Document&)>& fn) override;
 
  private:

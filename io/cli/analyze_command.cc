@@ -16,11 +16,10 @@ int AnalyzeCommand(const std::vector<std::string>& args) {
   std::string from, to;
   PipelineFlags flags;
   po::options_description desc("claimgraph analyze --db FILE [options]");
-  desc.add_options()("help,h", "show this help")
-      ("db", po::value(&db), "the store (SQLite file)")
-      ("source", po::value(&sources)->composing(), "analyse only this source (repeatable)")
-      ("from", po::value(&from), "only documents published on or after YYYY-MM-DD")
-      ("to", po::value(&to), "only documents published on or before YYYY-MM-DD");
+  desc.add_options()("help,h", "show this help")("db", po::value(&db), "the store (SQLite file)")(
+      "source", po::value(&sources)->composing(), "analyse only this source (repeatable)")(
+      "from", po::value(&from), "only documents published on or after YYYY-MM-DD")(
+      "to", po::value(&to), "only documents published on or before YYYY-MM-DD");
   flags.Add(&desc);
   po::variables_map vm;
   try {

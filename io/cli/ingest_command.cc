@@ -6,8 +6,8 @@
 #include <sstream>
 
 #include "io/cli/commands.h"
+#include "io/cli/ingest_flags.h"
 #include "io/ingest.h"
-#include "io/readers/date_normalize.h"
 #include "io/store/store.h"
 
 namespace claimgraph::cli {
@@ -20,19 +20,11 @@ int IngestCommand(const std::vector<std::string>& args) {
       "Reads documents (files, or directories walked recursively) into the store. Re-ingesting\n"
       "a document already stored (same bytes) is a no-op. One ingest is one transaction: an\n"
       "interrupted ingest (Ctrl-C) stores nothing.\n\noptions");
-  std::string db, format_name = "auto", source, date;
-  std::vector<std::string> columns;
+  std::string db;
+  IngestFlags flags;
   visible.add_options()("help,h", "show this help")("db", po::value(&db)->value_name("FILE"),
-                                                    "the store (created if missing)")(
-      "format", po::value(&format_name)->value_name("FMT"),
-      "auto (by extension), text (front matter), newsplease (JSON / JSONL) or csv")(
-      "source", po::value(&source)->value_name("NAME"),
-      "source of documents that name none (else inferred from the text)")(
-      "date", po::value(&date)->value_name("YYYY-MM-DD"),
-      "date of documents that carry none (else inferred from the text)")(
-      "strict", "exit 1 if any input was skipped")(
-      "column", po::value(&columns)->value_name("FIELD=NAME")->composing(),
-      "CSV: take FIELD (title, text, date, source, url, language, authors) from column NAME");
+                                                    "the store (created if missing)");
+  flags.Add(&visible);
   po::options_description hidden;
   std::vector<std::string> paths;
   hidden.add_options()("path", po::value(&paths));
@@ -54,30 +46,7 @@ int IngestCommand(const std::vector<std::string>& args) {
   if (paths.empty()) throw UsageError("no PATH to ingest");
   if (db.empty()) throw UsageError("--db FILE is required");
 
-  io::IngestOptions options;
-  options.strict = vm.count("strict") > 0;
-  if (!io::ParseInputFormat(format_name, &options.reader.format)) {
-    throw UsageError("unknown --format '" + format_name + "' (auto, text, newsplease, csv)");
-  }
-  options.reader.default_source = source;
-  if (!date.empty()) {
-    std::string why;
-    auto iso = io::NormalizeDate(date, &why);
-    if (!iso) throw UsageError("--date '" + date + "': " + why);
-    options.reader.default_date = *iso;
-  }
-  for (const std::string& c : columns) {
-    const size_t eq = c.find('=');
-    if (eq == std::string::npos || eq == 0 || eq + 1 == c.size()) {
-      throw UsageError("--column takes FIELD=NAME, got '" + c + "'");
-    }
-    const std::string field = c.substr(0, eq);
-    if (!io::DefaultCsvColumns().count(field)) {
-      throw UsageError("--column: unknown field '" + field +
-                       "' (title, text, date, source, url, language, authors)");
-    }
-    options.reader.csv_columns[field] = c.substr(eq + 1);
-  }
+  io::IngestOptions options = flags.ToOptions();
 
   std::unique_ptr<io::Store> store = io::OpenStore(db);
   io::ScopedInterruptHandler interrupt;

@@ -7,17 +7,16 @@ namespace po = boost::program_options;
 namespace claimgraph::cli {
 
 void PipelineFlags::Add(po::options_description* desc) {
-  desc->add_options()
-      ("no-stance", po::bool_switch(&no_stance),
-       "link claims by the rules only, without the learned stance model")
-      ("window", po::value(&window)->default_value(window),
-       "time window of source-to-source counts: year or month")
-      ("threads", po::value(&threads)->default_value(threads), "worker threads")
-      ("update-gap-days", po::value(&update_gap_days)->default_value(update_gap_days),
-       "claims made further apart than this are about different times (update, not contradict)")
-      ("boilerplate-min-documents",
-       po::value(&boilerplate_min_documents)->default_value(boilerplate_min_documents),
-       "a paragraph repeated in this many pages of one source is page furniture");
+  desc->add_options()("no-stance", po::bool_switch(&no_stance),
+                      "link claims by the rules only, without the learned stance model")(
+      "window", po::value(&window)->default_value(window),
+      "time window of source-to-source counts: year or month")(
+      "threads", po::value(&threads)->default_value(threads), "worker threads")(
+      "update-gap-days", po::value(&update_gap_days)->default_value(update_gap_days),
+      "claims made further apart than this are about different times (update, not contradict)")(
+      "boilerplate-min-documents",
+      po::value(&boilerplate_min_documents)->default_value(boilerplate_min_documents),
+      "a paragraph repeated in this many pages of one source is page furniture");
 }
 
 engine::PipelineOptions PipelineFlags::ToOptions() const {

@@ -6,9 +6,10 @@
 
 #include "io/analysis_runner.h"
 #include "io/cli/commands.h"
+#include "io/cli/ingest_flags.h"
 #include "io/cli/pipeline_flags.h"
 #include "io/ingest.h"
-#include "io/report/report_writer.h"
+#include "io/report/report.h"
 
 namespace po = boost::program_options;
 
@@ -16,17 +17,14 @@ namespace claimgraph::cli {
 
 int RunCommand(const std::vector<std::string>& args) {
   std::vector<std::string> corpora;
-  std::string db, out = "claimgraph-out", format = "auto", source, date;
-  bool strict = false;
+  std::string db, out = "claimgraph-out";
+  IngestFlags ingest_flags;
   PipelineFlags flags;
   po::options_description desc("claimgraph run CORPUS... [--db FILE] [--out DIR] [options]");
-  desc.add_options()("help,h", "show this help")
-      ("db", po::value(&db), "the store (default: DIR/claimgraph.db)")
-      ("out", po::value(&out)->default_value(out), "directory for the reports")
-      ("format", po::value(&format)->default_value(format), "input format: auto|text|newsplease|csv")
-      ("source", po::value(&source), "source of documents that do not name one")
-      ("date", po::value(&date), "publication date (YYYY-MM-DD) of documents that do not give one")
-      ("strict", po::bool_switch(&strict), "fail (exit 1) if any input was skipped");
+  desc.add_options()("help,h", "show this help")("db", po::value(&db),
+                                                 "the store (default: DIR/claimgraph.db)")(
+      "out", po::value(&out)->default_value(out), "directory for the reports");
+  ingest_flags.Add(&desc);
   flags.Add(&desc);
   po::options_description hidden;
   hidden.add_options()("corpus", po::value(&corpora));
@@ -47,9 +45,7 @@ int RunCommand(const std::vector<std::string>& args) {
   }
   if (corpora.empty()) throw UsageError("name at least one corpus (file or directory)");
   const engine::PipelineOptions options = flags.ToOptions();
-  io::IngestOptions ingest_options;
-  ingest_options.reader = io::MakeReaderOptions(format, source, date);  // throws UsageError-like
-  ingest_options.strict = strict;
+  io::IngestOptions ingest_options = ingest_flags.ToOptions();
 
   std::filesystem::create_directories(out);
   if (db.empty()) db = (std::filesystem::path(out) / "claimgraph.db").string();
