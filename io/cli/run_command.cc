@@ -73,7 +73,7 @@ int RunCommand(const std::vector<std::string>& args) {
   engine::PipelineStats stats;
   const auto result = io::AnalyzeAndRecord(store.get(), query, options, &stats);
   std::cout << io::SummarizeRun(result, &stats);
-  const auto written = io::WriteAllReports(result, out);
+  const auto written = io::report::WriteAllReports(result, out);
   std::cout << "reports:\n";
   for (const auto& path : written) std::cout << "  " << path << "\n";
   std::cout << "store: " << db << " (run " << result.run_id << ")\n";
