@@ -49,6 +49,61 @@ const std::vector<Opposition>& Oppositions() {
   return kOppositions;
 }
 
+// Concept classes: words that name one action, folded to one stem before any comparison.
+const std::unordered_map<std::string, std::string>& Concepts() {
+  static const std::unordered_map<std::string, std::string> kConcepts = [] {
+    const std::pair<const char*, const char*> words[] = {
+        {"leave", "withdraw"},
+        {"left", "withdraw"},
+        {"depart", "withdraw"},
+        {"departure", "withdraw"},
+        {"exit", "withdraw"},
+        {"pullout", "withdraw"},
+        {"evacuate", "withdraw"},
+        {"drawdown", "withdraw"},
+        {"go", "withdraw"},
+        {"remain", "stay"},
+        {"remaining", "stay"},
+        {"kept", "stay"},
+        {"keep", "stay"},
+        {"american", "us"},
+        {"america", "us"},
+        {"washington", "us"},
+        {"usa", "us"},
+        {"soldier", "troop"},
+        {"personnel", "troop"},
+        {"forces", "troop"},
+        {"reopen", "open"},
+        {"shut", "close"},
+        {"closure", "close"},
+        {"finished", "complete"},
+        {"concluded", "complete"},
+        {"ended", "end"},
+    };
+    std::unordered_map<std::string, std::string> m;
+    for (const auto& [w, c] : words) m.emplace(Stem(w), Stem(c));
+    return m;
+  }();
+  return kConcepts;
+}
+
+std::string ConceptStem(const std::string& folded) {
+  const std::string s = Stem(folded);
+  auto it = Concepts().find(s);
+  return it == Concepts().end() ? s : it->second;
+}
+
+bool IsNegator(const std::string& w) {
+  return w == "not" || w == "no" || w == "never" || w == "without" || w == "nobody" ||
+         w == "nothing" || w == "none" || w == "cannot" || w.ends_with("n't");
+}
+
+bool Intersects(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  for (const auto& x : a)
+    if (std::binary_search(b.begin(), b.end(), x)) return true;
+  return false;
+}
+
 bool HasAny(const std::vector<std::string>& sorted, const std::vector<std::string>& words) {
   for (const auto& w : words)
     if (std::binary_search(sorted.begin(), sorted.end(), w)) return true;
@@ -102,16 +157,26 @@ std::string FormatRange(const Quantity& q) {
 }
 
 // A number cue: both claims count the same kind of thing and the counts cannot both be right.
+// A number cue: both claims count the same kind of thing, and no count in one agrees with any
+// count of that kind in the other ("two of the six lanes" does not contradict "two lanes").
+// Durations are left out: "six months of talks" and "three months after" count different things.
 std::optional<std::string> NumberMismatch(const Claim& a, const Claim& b) {
+  auto usable = [](const Quantity& q) {
+    if (LooksLikeYear(q) || q.unit.empty()) return false;
+    const std::string cls = UnitClass(q.unit);
+    return cls != "day" && cls != "week" && cls != "month" && cls != "year";
+  };
+  std::optional<std::string> mismatch;
   for (const auto& qa : a.quantities) {
-    if (LooksLikeYear(qa) || qa.unit.empty()) continue;
+    if (!usable(qa)) continue;
     for (const auto& qb : b.quantities) {
-      if (LooksLikeYear(qb) || UnitClass(qa.unit) != UnitClass(qb.unit)) continue;
+      if (!usable(qb) || UnitClass(qa.unit) != UnitClass(qb.unit)) continue;
       const bool overlap = qa.low <= qb.high * 1.1 && qb.low <= qa.high * 1.1;
-      if (!overlap) return "numbers differ: " + FormatRange(qa) + " vs " + FormatRange(qb);
+      if (overlap) return std::nullopt;
+      if (!mismatch) mismatch = "numbers differ: " + FormatRange(qa) + " vs " + FormatRange(qb);
     }
   }
-  return std::nullopt;
+  return mismatch;
 }
 
 // Date ranges of what a claim is about; falls back to the day it was made.
@@ -148,13 +213,24 @@ std::optional<long> DaysBetween(std::string_view a, std::string_view b) {
 
 ClaimTerms ComputeClaimTerms(const Claim& claim) {
   ClaimTerms t;
+  int scope = 0;  // content words still to be marked negated after a negator
   for (const auto& tok : Tokenize(claim.text)) {
-    if (IsStopword(tok.text) && tok.text != "no" && tok.text != "not") continue;
-    if (tok.text.size() < 2) continue;
-    t.stems.push_back(Stem(tok.text));
+    if (IsNegator(tok.text)) {
+      scope = 3;
+      continue;
+    }
+    if (tok.text == "but" || tok.text == "while" || tok.text == "although") scope = 0;
+    if (IsStopword(tok.text) || tok.text.size() < 2) continue;
+    t.stems.push_back(ConceptStem(tok.text));
+    if (scope > 0) {
+      t.negated.push_back(t.stems.back());
+      --scope;
+    }
   }
-  std::sort(t.stems.begin(), t.stems.end());
-  t.stems.erase(std::unique(t.stems.begin(), t.stems.end()), t.stems.end());
+  for (auto* v : {&t.stems, &t.negated}) {
+    std::sort(v->begin(), v->end());
+    v->erase(std::unique(v->begin(), v->end()), v->end());
+  }
   return t;
 }
 
@@ -166,15 +242,26 @@ std::optional<ClaimLink> ClassifyPair(const Claim& a, const ClaimTerms& ta, cons
   std::vector<std::string> reasons;
   double cue = 0;  // strength of the contradiction evidence, 0..1
 
+  // Polarity: one claim negates a predicate the other affirms ("have not left" / "withdrew").
   if (a.polarity != b.polarity && similarity >= options.polarity_min_similarity) {
-    const Claim& neg = a.polarity == Polarity::kNegated ? a : b;
-    reasons.push_back("negation: " + Quote(neg.text.substr(0, 60)) + " is negated");
-    cue = std::max(cue, 0.7);
+    const bool a_neg = a.polarity == Polarity::kNegated;
+    const ClaimTerms& neg = a_neg ? ta : tb;
+    const ClaimTerms& pos = a_neg ? tb : ta;
+    for (const auto& stem : neg.negated) {
+      if (!std::binary_search(pos.stems.begin(), pos.stems.end(), stem) ||
+          std::binary_search(pos.negated.begin(), pos.negated.end(), stem))
+        continue;
+      reasons.push_back("negation: " + Quote(stem) + " negated in " + (a_neg ? "A" : "B") +
+                        ", affirmed in " + (a_neg ? "B" : "A"));
+      cue = std::max(cue, 0.7);
+      break;
+    }
   }
   for (const auto& opp : Oppositions()) {
     const bool al = HasAny(ta.stems, opp.left), ar = HasAny(ta.stems, opp.right);
     const bool bl = HasAny(tb.stems, opp.left), br = HasAny(tb.stems, opp.right);
-    if ((al && !ar && br && !bl) || (ar && !al && bl && !br)) {
+    if (((al && !ar && br && !bl) || (ar && !al && bl && !br)) &&
+        similarity >= options.polarity_min_similarity) {
       // Opposite words under opposite polarity say the same thing ("did not leave" = "stayed").
       if (a.polarity != b.polarity) {
         cue = 0;
@@ -182,6 +269,8 @@ std::optional<ClaimLink> ClassifyPair(const Claim& a, const ClaimTerms& ta, cons
         reasons.push_back(std::string("antonym under negation cancels: ") + opp.name);
         break;
       }
+      // Under a double negation, or a negation elsewhere in the sentence, the pair says nothing.
+      if (a.polarity == Polarity::kNegated) continue;
       reasons.push_back(std::string("antonym: ") + opp.name);
       cue = std::max(cue, 0.65);
     }
@@ -190,10 +279,14 @@ std::optional<ClaimLink> ClassifyPair(const Claim& a, const ClaimTerms& ta, cons
     reasons.push_back(*n);
     cue = std::max(cue, 0.6);
   }
-  if ((a.modality == Modality::kDenial) != (b.modality == Modality::kDenial)) {
+  if ((a.modality == Modality::kDenial) != (b.modality == Modality::kDenial) &&
+      similarity >= options.denial_min_similarity) {
     reasons.push_back("denial: one claim denies, the other asserts");
     cue = std::max(cue, 0.6);
   }
+
+  // One speaker in one article does not contradict themself; the rules misread such pairs.
+  if (a.document == b.document && a.speaker == b.speaker && cue > 0) return std::nullopt;
 
   StanceJudgement model;
   if (stance) {
@@ -224,9 +317,11 @@ std::optional<ClaimLink> ClassifyPair(const Claim& a, const ClaimTerms& ta, cons
   } else {
     return std::nullopt;
   }
-  for (size_t i = 0; i < model.reasons.size() && i < 2 && link.relation == Relation::kContradict;
-       ++i)
-    reasons.push_back("model: " + model.reasons[i]);
+  if (link.relation == Relation::kContradict && model.disagree >= 0.3) {
+    reasons.push_back("stance model: disagree " + std::to_string(model.disagree).substr(0, 4));
+    for (size_t i = 0; i < model.reasons.size() && i < 2; ++i)
+      reasons.push_back("model: " + model.reasons[i]);
+  }
 
   // Time relation: claims about different times update each other rather than contradict.
   const auto [a_begin, a_end] = AboutRange(a);

@@ -35,13 +35,18 @@ struct RelationOptions {
   double update_gap_days = 183;      // claims made further apart are about different times
   double link_min_similarity = 0.2;  // below: unrelated, no edge
   double agree_min_similarity = 0.45;
-  double polarity_min_similarity = 0.3;  // a bare polarity flip needs this much shared content
-  double model_min_probability = 0.7;    // stance model alone decides above this
+  double polarity_min_similarity =
+      0.3;                              // a polarity flip or antonym needs this much shared content
+  double denial_min_similarity = 0.35;  // a denial against an assertion needs this much
+  double model_min_probability = 0.7;   // stance model alone decides above this
 };
 
-// Per-claim data the classifier needs, computed once per claim.
+// Per-claim data the classifier needs, computed once per claim. Stems pass through concept
+// classes, so that "leave", "depart" and "pull out" all read as "withdraw", and "remain" as "stay".
 struct ClaimTerms {
   std::vector<std::string> stems;  // sorted, unique content stems
+  std::vector<std::string>
+      negated;  // sorted stems in the scope of a negator ("not left" -> withdraw)
 };
 ClaimTerms ComputeClaimTerms(const Claim& claim);
 
