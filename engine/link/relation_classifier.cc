@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <unordered_map>
+#include <utility>
 
 #include "engine/text/stemmer.h"
 #include "engine/text/tokenizer.h"
@@ -213,18 +214,23 @@ std::optional<long> DaysBetween(std::string_view a, std::string_view b) {
 
 ClaimTerms ComputeClaimTerms(const Claim& claim) {
   ClaimTerms t;
-  int scope = 0;  // content words still to be marked negated after a negator
+  bool in_scope = false;  // the next content word is negated ("not left", "no withdrawal")
+  std::string previous;
   for (const auto& tok : Tokenize(claim.text)) {
+    const std::string prev = std::exchange(previous, tok.text);
     if (IsNegator(tok.text)) {
-      scope = 3;
+      in_scope = true;
       continue;
     }
-    if (tok.text == "but" || tok.text == "while" || tok.text == "although") scope = 0;
+    if (tok.text == "but" || tok.text == "while" || tok.text == "although") in_scope = false;
     if (IsStopword(tok.text) || tok.text.size() < 2) continue;
-    t.stems.push_back(ConceptStem(tok.text));
-    if (scope > 0) {
+    // "personnel are left" means they stay, unlike "troops have left".
+    const bool stays = tok.text == "left" && (prev == "are" || prev == "is" || prev == "were" ||
+                                              prev == "was" || prev == "be" || prev == "been");
+    t.stems.push_back(stays ? ConceptStem("stay") : ConceptStem(tok.text));
+    if (in_scope) {
       t.negated.push_back(t.stems.back());
-      --scope;
+      in_scope = tok.numeric;  // "not two cables": the scope runs on past a number
     }
   }
   for (auto* v : {&t.stems, &t.negated}) {
