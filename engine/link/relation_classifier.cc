@@ -249,7 +249,8 @@ std::optional<ClaimLink> ClassifyPair(const Claim& a, const ClaimTerms& ta, cons
   double cue = 0;  // strength of the contradiction evidence, 0..1
 
   // Polarity: one claim negates a predicate the other affirms ("have not left" / "withdrew").
-  if (a.polarity != b.polarity && similarity >= options.polarity_min_similarity) {
+  // The shared negated predicate is specific evidence, so no more similarity is asked for.
+  if (a.polarity != b.polarity) {
     const bool a_neg = a.polarity == Polarity::kNegated;
     const ClaimTerms& neg = a_neg ? ta : tb;
     const ClaimTerms& pos = a_neg ? tb : ta;

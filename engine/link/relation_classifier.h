@@ -32,8 +32,8 @@ struct StanceJudgement {
 using StanceFunction = std::function<StanceJudgement(std::string_view, std::string_view)>;
 
 struct RelationOptions {
-  double update_gap_days = 183;      // claims made further apart are about different times
-  double link_min_similarity = 0.2;  // below: unrelated, no edge
+  double update_gap_days = 183;       // claims made further apart are about different times
+  double link_min_similarity = 0.15;  // below: unrelated, no edge
   double agree_min_similarity = 0.45;
   double polarity_min_similarity =
       0.3;                              // a polarity flip or antonym needs this much shared content
