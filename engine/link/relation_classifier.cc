@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 #include "engine/text/stemmer.h"
@@ -97,6 +98,19 @@ std::string ConceptStem(const std::string& folded) {
 bool IsNegator(const std::string& w) {
   return w == "not" || w == "no" || w == "never" || w == "without" || w == "nobody" ||
          w == "nothing" || w == "none" || w == "cannot" || w.ends_with("n't");
+}
+
+// Verbs that pass a negation on to their object: "I do not anticipate a withdrawal" negates the
+// withdrawal as much as the anticipating.
+bool PassesNegationOn(const std::string& stem) {
+  static const std::unordered_set<std::string> kVerbs = [] {
+    std::unordered_set<std::string> s;
+    for (const char* w : {"anticipate", "expect", "see", "believe", "think", "foresee", "plan",
+                          "intend", "want", "consider", "mean", "represent", "involve", "real"})
+      s.insert(Stem(w));
+    return s;
+  }();
+  return kVerbs.count(stem) > 0;
 }
 
 bool Intersects(const std::vector<std::string>& a, const std::vector<std::string>& b) {
@@ -230,7 +244,8 @@ ClaimTerms ComputeClaimTerms(const Claim& claim) {
     t.stems.push_back(stays ? ConceptStem("stay") : ConceptStem(tok.text));
     if (in_scope) {
       t.negated.push_back(t.stems.back());
-      in_scope = tok.numeric;  // "not two cables": the scope runs on past a number
+      // "not two cables", "do not anticipate a withdrawal": the scope runs on.
+      in_scope = tok.numeric || PassesNegationOn(t.stems.back());
     }
   }
   for (auto* v : {&t.stems, &t.negated}) {
