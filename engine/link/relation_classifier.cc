@@ -237,7 +237,9 @@ ClaimTerms ComputeClaimTerms(const Claim& claim) {
       continue;
     }
     if (tok.text == "but" || tok.text == "while" || tok.text == "although") in_scope = false;
-    if (IsStopword(tok.text) || tok.text.size() < 2) continue;
+    // "US" is the country, not the pronoun the stopword list drops.
+    const bool country = tok.text == "us" && claim.text.compare(tok.begin, 2, "US") == 0;
+    if ((IsStopword(tok.text) && !country) || tok.text.size() < 2) continue;
     // "personnel are left" means they stay, unlike "troops have left".
     const bool stays = tok.text == "left" && (prev == "are" || prev == "is" || prev == "were" ||
                                               prev == "was" || prev == "be" || prev == "been");

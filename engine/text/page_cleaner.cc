@@ -347,6 +347,12 @@ std::string FurnitureReasonOf(const Line& line) {
         return "prompt: " + std::string(p.original);
     }
   }
+  // A subscription offer runs longer than a prompt: "Subscribe to X for 4.99 a month for
+  // unlimited articles. Already a subscriber? Log in".
+  if (words <= 40 && StartsWithWords(s, "subscribe")) {
+    for (std::string_view offer : {"a month", "per month", "subscriber", "unlimited", "log in"})
+      if (s.find(offer) != std::string::npos) return "prompt: subscription offer";
+  }
   // "Photo: ...", "(Photo by ...)" captions.
   for (std::string_view p : {"photo:", "(photo", "foto:", "image:", "file photo", "credit:"}) {
     if (FoldCase(line.text.substr(0, p.size())) == p) return "caption";

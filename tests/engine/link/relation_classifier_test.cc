@@ -48,10 +48,9 @@ TEST_CASE("Relation classifier: contradiction cues, updates and agreement", "[en
       {MakeClaim(1, "US troops have left Iraq", "2022-01-10"),
        MakeClaim(2, "US troops have not left Iraq", "2022-01-16", Polarity::kNegated),
        Relation::kContradict, "negation"},
-      {MakeClaim(1, "The coalition withdrawal from Iraq is complete", "2025-11-17"),
-       MakeClaim(2, "US forces will stay in Iraq and the coalition presence continues",
-                 "2025-11-20"),
-       Relation::kContradict, "leave vs stay"},
+      {MakeClaim(1, "US forces have withdrawn from Iraq", "2025-11-17"),
+       MakeClaim(2, "US forces will stay in Iraq", "2025-11-20"), Relation::kContradict,
+       "leave vs stay"},
       // The same flip two years apart is an update, not a contradiction.
       {MakeClaim(1, "US troops have left Iraq", "2022-01-10"),
        MakeClaim(2, "US troops have not left Iraq", "2024-09-08", Polarity::kNegated),

@@ -30,10 +30,14 @@ TEST_CASE("FurnitureReason recognises prompts, credits and meta lines in several
       {"REUTERS/JANE DOE - A minister speaks", true},
       {"2022/01/16 | Note, political, top news", true},
       {"Photo: the harbour at dawn", true},
+      {"Subscribe to Civil Works Weekly for £4.99 a month for unlimited articles. Already a "
+       "subscriber? Log in",
+       true},
       // Prose that merely starts like a prompt is kept.
       {"Share prices fell sharply after the minister resigned on Tuesday in the capital.", false},
       {"The troops withdrew from the base last week, officials said.", false},
       {"US-led forces - mostly advisers - remain.", false},
+      {"Subscribers to the rail pass will pay more a month from April, the operator said.", false},
   };
   for (const Case& c : cases) {
     INFO(c.line);
