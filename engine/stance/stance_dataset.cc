@@ -9,7 +9,7 @@
 
 namespace claimgraph::engine {
 
-void StanceDataset::Append(const StanceDataset& more) {
+void StanceDataset::Append(const StanceDataset& more, float weight) {
   const auto claim_base = static_cast<uint32_t>(claims.size());
   const auto other_base = static_cast<uint32_t>(others.size());
   claims.insert(claims.end(), more.claims.begin(), more.claims.end());
@@ -17,6 +17,7 @@ void StanceDataset::Append(const StanceDataset& more) {
   for (Pair p : more.pairs) {
     p.claim += claim_base;
     p.other += other_base;
+    p.weight *= weight;
     pairs.push_back(p);
   }
 }

@@ -17,13 +17,14 @@ struct StanceDataset {
     uint32_t other = 0;  // index into others
     StanceLabel label = StanceLabel::kUnrelated;
     uint32_t group = 0;  // what cross-validation folds keep together (Body ID, claim id)
+    float weight = 1;    // training weight, on top of the class weight
   };
   std::vector<std::string> claims;
   std::vector<std::string> others;
   std::vector<Pair> pairs;
 
-  // Appends the pairs of `more`, re-indexing its texts.
-  void Append(const StanceDataset& more);
+  // Appends the pairs of `more`, re-indexing its texts and multiplying their weights by `weight`.
+  void Append(const StanceDataset& more, float weight = 1);
 };
 
 // Assigns each group (Body ID, claim) to one of `folds` folds: the distinct groups, sorted, are

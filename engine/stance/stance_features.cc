@@ -144,6 +144,27 @@ AntonymIndex() {
   return *index;
 }
 
+// StemId through a per-thread cache: news vocabulary repeats, and stemming allocates.
+uint64_t CachedStemId(const std::string& word) {
+  thread_local std::unordered_map<std::string, uint64_t> cache;
+  if (const auto it = cache.find(word); it != cache.end()) return it->second;
+  if (cache.size() > 200000) cache.clear();
+  const uint64_t id = StemId(word);
+  cache.emplace(word, id);
+  return id;
+}
+
+uint8_t CachedCues(const std::string& word) {
+  thread_local std::unordered_map<std::string, uint8_t> cache;
+  if (const auto it = cache.find(word); it != cache.end()) return it->second;
+  if (cache.size() > 200000) cache.clear();
+  const uint8_t cues =
+      (IsRefutingWord(word) ? kRefuteCue : 0) | (IsHedgingWord(word) ? kHedgeCue : 0) |
+      (IsConfirmingWord(word) ? kConfirmCue : 0) | (IsNegationWord(word) ? kNegationCue : 0);
+  cache.emplace(word, cues);
+  return cues;
+}
+
 std::string Quoted(std::string_view w) { return "'" + std::string(w) + "'"; }
 
 }  // namespace
@@ -222,8 +243,9 @@ AnalyzedText StanceFeaturizer::Analyze(std::string_view text) const {
     AnalyzedText::Sentence s;
     s.first = out.words.size();
     for (Token& t : tokens) {
-      out.stems.push_back(StemId(t.text));
+      out.stems.push_back(CachedStemId(t.text));
       out.numeric.push_back(t.numeric);
+      out.cues.push_back(CachedCues(t.text));
       out.words.push_back(std::move(t.text));
     }
     s.last = out.words.size();
@@ -233,6 +255,10 @@ AnalyzedText StanceFeaturizer::Analyze(std::string_view text) const {
     out.sentences.push_back(std::move(s));
   }
   Weigh(out, 0, out.words.size(), &out.tfidf);
+  out.unique_stems = out.stems;
+  std::sort(out.unique_stems.begin(), out.unique_stems.end());
+  out.unique_stems.erase(std::unique(out.unique_stems.begin(), out.unique_stems.end()),
+                         out.unique_stems.end());
   return out;
 }
 
@@ -274,9 +300,18 @@ StanceFeatures StanceFeaturizer::Featurize(const AnalyzedText& a, const Analyzed
   double idf_norm = 0;
   for (uint64_t s : a_stems) idf_norm += Bm25Idf(s);
   auto bm25_of = [&](size_t first, size_t last) {
-    std::unordered_map<uint64_t, int> tf;
+    std::vector<uint64_t> hits;
     for (size_t i = first; i < last; ++i) {
-      if (b.stems[i] != 0 && a_stems.count(b.stems[i])) ++tf[b.stems[i]];
+      if (b.stems[i] != 0 && a_stems.count(b.stems[i])) hits.push_back(b.stems[i]);
+    }
+    std::sort(hits.begin(), hits.end());
+    std::vector<std::pair<uint64_t, int>> tf;
+    for (uint64_t h : hits) {
+      if (!tf.empty() && tf.back().first == h) {
+        ++tf.back().second;
+      } else {
+        tf.emplace_back(h, 1);
+      }
     }
     const double len = static_cast<double>(last - first);
     double score = 0;
@@ -311,7 +346,7 @@ StanceFeatures StanceFeaturizer::Featurize(const AnalyzedText& a, const Analyzed
   f.dense[kShortB] = n <= 1 ? 1.0f : 0.0f;
 
   // Overlap with all of B and with the top sentences.
-  std::unordered_set<uint64_t> b_stems(b.stems.begin(), b.stems.end());
+
   std::unordered_set<uint64_t> top_stems, top_bigrams;
   std::vector<std::string> top_numbers;
   std::vector<int> top_years, top_months;
@@ -339,7 +374,7 @@ StanceFeatures StanceFeaturizer::Featurize(const AnalyzedText& a, const Analyzed
   for (size_t i = 0; i < a.words.size(); ++i) {
     const uint64_t s = a.stems[i];
     if (s == 0 || !seen.insert(s).second) continue;
-    if (b_stems.count(s)) ++in_whole;
+    if (std::binary_search(b.unique_stems.begin(), b.unique_stems.end(), s)) ++in_whole;
     if (top_stems.count(s)) {
       ++in_top;
       if (shared_words.size() < 3) shared_words.push_back(a.words[i]);
@@ -400,15 +435,15 @@ StanceFeatures StanceFeaturizer::Featurize(const AnalyzedText& a, const Analyzed
 
   // Cue words: counts in A, in B's top sentences, per sentence of all of B, in B's lead.
   struct Cue {
-    bool (*test)(std::string_view);
+    uint8_t bit;
     int in_a, in_top, in_whole, in_lead;
     const char* label;
   };
   const Cue cues[] = {
-      {IsRefutingWord, kRefuteA, kRefuteTop, kRefuteWhole, kRefuteLead, "refuting word"},
-      {IsHedgingWord, kHedgeA, kHedgeTop, kHedgeWhole, -1, "hedging"},
-      {IsConfirmingWord, kConfirmA, kConfirmTop, kConfirmWhole, -1, "confirming word"},
-      {IsNegationWord, kNegationA, kNegationTop, kNegationWhole, -1, "negation"},
+      {kRefuteCue, kRefuteA, kRefuteTop, kRefuteWhole, kRefuteLead, "refuting word"},
+      {kHedgeCue, kHedgeA, kHedgeTop, kHedgeWhole, -1, "hedging"},
+      {kConfirmCue, kConfirmA, kConfirmTop, kConfirmWhole, -1, "confirming word"},
+      {kNegationCue, kNegationA, kNegationTop, kNegationWhole, -1, "negation"},
   };
   std::vector<bool> in_top_sentence(b.words.size(), false);
   for (size_t si : top) {
@@ -417,14 +452,14 @@ StanceFeatures StanceFeaturizer::Featurize(const AnalyzedText& a, const Analyzed
   const size_t lead_end = n >= 2 ? b.sentences[1].last : b.words.size();
   for (const Cue& cue : cues) {
     float ca = 0, ct = 0, cw = 0, cl = 0;
-    for (const auto& w : a.words) {
-      if (cue.test(w)) {
+    for (size_t i = 0; i < a.words.size(); ++i) {
+      if (a.cues[i] & cue.bit) {
         ++ca;
-        note(cue.in_a, std::string(cue.label) + ": " + Quoted(w) + " in A");
+        note(cue.in_a, std::string(cue.label) + ": " + Quoted(a.words[i]) + " in A");
       }
     }
     for (size_t i = 0; i < b.words.size(); ++i) {
-      if (!cue.test(b.words[i])) continue;
+      if (!(b.cues[i] & cue.bit)) continue;
       ++cw;
       if (i < lead_end) {
         ++cl;
@@ -448,7 +483,7 @@ StanceFeatures StanceFeaturizer::Featurize(const AnalyzedText& a, const Analyzed
                             const std::unordered_set<uint64_t>& other, std::string* what) {
     int count = 0;
     for (size_t i = first; i < last; ++i) {
-      if (!IsNegationWord(t.words[i])) continue;
+      if (!(t.cues[i] & kNegationCue)) continue;
       for (size_t j = i + 1; j < std::min(last, i + 1 + kNegationScope); ++j) {
         if (t.stems[j] != 0 && other.count(t.stems[j])) {
           ++count;
@@ -476,12 +511,12 @@ StanceFeatures StanceFeaturizer::Featurize(const AnalyzedText& a, const Analyzed
   }
 
   // Refuting and hedging words near a word shared with A.
-  auto near_shared = [&](bool (*test)(std::string_view), int feature, const char* label) {
+  auto near_shared = [&](uint8_t bit, int feature, const char* label) {
     int count = 0;
     for (size_t si : top) {
       const auto& s = b.sentences[si];
       for (size_t i = s.first; i < s.last; ++i) {
-        if (!test(b.words[i])) continue;
+        if (!(b.cues[i] & bit)) continue;
         const size_t lo = i >= s.first + kNearWindow ? i - kNearWindow : s.first;
         const size_t hi = std::min(s.last, i + kNearWindow + 1);
         for (size_t j = lo; j < hi; ++j) {
@@ -496,8 +531,8 @@ StanceFeatures StanceFeaturizer::Featurize(const AnalyzedText& a, const Analyzed
     }
     f.dense[feature] = std::min(static_cast<float>(count), kCueCap);
   };
-  near_shared(IsRefutingWord, kRefuteNearShared, "refuting word");
-  near_shared(IsHedgingWord, kHedgeNearShared, "hedging");
+  near_shared(kRefuteCue, kRefuteNearShared, "refuting word");
+  near_shared(kHedgeCue, kHedgeNearShared, "hedging");
 
   // Antonyms between A and B's top sentences.
   {
@@ -537,13 +572,23 @@ StanceFeatures StanceFeaturizer::Featurize(const AnalyzedText& a, const Analyzed
   // Term frequencies (Riedel et al. 2017): A, and B's top sentences; each L2-normalised.
   auto add_tf = [&](const AnalyzedText& t, const std::vector<std::pair<size_t, size_t>>& ranges,
                     int offset) {
-    std::map<int, float> tf;
+    std::vector<std::pair<int, float>> tf;
     for (const auto& [first, last] : ranges) {
       for (size_t i = first; i < last; ++i) {
         const auto it = vocabulary_index_.find(t.stems[i]);
-        if (it != vocabulary_index_.end()) tf[it->second] += 1;
+        if (it != vocabulary_index_.end()) tf.emplace_back(it->second, 1.0f);
       }
     }
+    std::sort(tf.begin(), tf.end());
+    size_t m = 0;
+    for (size_t i = 0; i < tf.size(); ++i) {
+      if (m > 0 && tf[m - 1].first == tf[i].first) {
+        tf[m - 1].second += 1;
+      } else {
+        tf[m++] = tf[i];
+      }
+    }
+    tf.resize(m);
     float norm = 0;
     for (const auto& [i, v] : tf) norm += v * v;
     norm = std::sqrt(norm);

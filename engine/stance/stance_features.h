@@ -26,6 +26,9 @@
 
 namespace claimgraph::engine {
 
+// Cue-word bits of a token (stance_lexicon.h).
+inline constexpr uint8_t kRefuteCue = 1, kHedgeCue = 2, kConfirmCue = 4, kNegationCue = 8;
+
 // One text, tokenized, stemmed and split into sentences, ready for featurizing against others.
 struct AnalyzedText {
   struct Sentence {
@@ -38,8 +41,10 @@ struct AnalyzedText {
   std::vector<std::string> words;  // folded tokens
   std::vector<uint64_t> stems;     // stem id of each token (0 for stop words)
   std::vector<bool> numeric;       // token is a number
+  std::vector<uint8_t> cues;       // per token: kRefuteCue | kHedgeCue | kConfirmCue | kNegationCue
   std::vector<Sentence> sentences;
   std::vector<std::pair<uint64_t, float>> tfidf;  // whole text, L2-normalised
+  std::vector<uint64_t> unique_stems;             // sorted, distinct (0 included if present)
 };
 
 // Dense features: index, name, and the reason group their explanation belongs to.

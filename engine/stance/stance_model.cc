@@ -20,7 +20,7 @@ namespace claimgraph::engine {
 namespace {
 
 constexpr std::string_view kMagic = "claimgraph-stance-model";
-constexpr int kFormatVersion = 1;
+constexpr int kFormatVersion = 2;  // 2: first layer as bfloat16
 constexpr size_t kMaxReasons = 3;
 
 }  // namespace
@@ -129,10 +129,16 @@ StancePrediction StanceModel::PredictAnalyzed(const AnalyzedText& claim, const A
   for (int i : order) {
     if (p.reasons.size() >= kMaxReasons || contribution[i] <= 0) break;
     const std::string& why = f.evidence[i];
-    if (why.empty() || std::find(p.reasons.begin(), p.reasons.end(), why) != p.reasons.end()) {
-      continue;
-    }
-    p.reasons.push_back(why);
+    if (why.empty()) continue;
+    // One reason per cue word: "refuting word: 'denied' in B" and "... 'denied' early in B" are
+    // one reason; their common head runs to the end of the first quoted word.
+    const size_t open = why.find('\'');
+    const size_t close = open == std::string::npos ? open : why.find('\'', open + 1);
+    const std::string head = close == std::string::npos ? why : why.substr(0, close + 1);
+    const bool seen = std::any_of(p.reasons.begin(), p.reasons.end(), [&](const std::string& r) {
+      return r.compare(0, head.size(), head) == 0;
+    });
+    if (!seen) p.reasons.push_back(why);
   }
   return p;
 }

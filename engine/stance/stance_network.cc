@@ -34,7 +34,46 @@ void ReadFloats(std::istream& in, float* data, size_t n, const std::string& name
   }
 }
 
+// bfloat16: the upper half of an IEEE float, rounded to nearest even. The first layer's weights
+// are stored so, halving the model file at no measurable cost in accuracy.
+uint16_t ToBfloat16(float f) {
+  uint32_t bits;
+  std::memcpy(&bits, &f, 4);
+  bits += 0x7FFFu + ((bits >> 16) & 1u);
+  return static_cast<uint16_t>(bits >> 16);
+}
+
+float FromBfloat16(uint16_t h) {
+  const uint32_t bits = static_cast<uint32_t>(h) << 16;
+  float f;
+  std::memcpy(&f, &bits, 4);
+  return f;
+}
+
+void WriteBfloat16(std::ostream& out, const float* data, size_t n) {
+  for (size_t i = 0; i < n; ++i) {
+    const uint16_t h = ToBfloat16(data[i]);
+    const char bytes[2] = {static_cast<char>(h & 0xFF), static_cast<char>(h >> 8)};
+    out.write(bytes, 2);
+  }
+}
+
+void ReadBfloat16(std::istream& in, float* data, size_t n, const std::string& name) {
+  for (size_t i = 0; i < n; ++i) {
+    unsigned char b[2];
+    if (!in.read(reinterpret_cast<char*>(b), 2)) {
+      throw std::runtime_error(name + ": malformed stance model (weights truncated)");
+    }
+    data[i] = FromBfloat16(static_cast<uint16_t>(b[0] | (b[1] << 8)));
+  }
+}
+
 }  // namespace
+
+void StanceNetwork::RoundFirstLayer() {
+  for (Eigen::Index i = 0; i < w1_.size(); ++i)
+    w1_.data()[i] = FromBfloat16(ToBfloat16(w1_.data()[i]));
+}
 
 StanceNetwork::StanceNetwork(int inputs, int hidden)
     : w1_(Eigen::MatrixXf::Zero(hidden, inputs)),
@@ -89,7 +128,7 @@ void StanceNetwork::Save(std::ostream& out) const {
   out << "network " << inputs() << " " << hidden() << " " << kNumDenseFeatures << "\n";
   WriteFloats(out, dense_mean_.data(), dense_mean_.size());
   WriteFloats(out, dense_scale_.data(), dense_scale_.size());
-  WriteFloats(out, w1_.data(), w1_.size());
+  WriteBfloat16(out, w1_.data(), w1_.size());
   WriteFloats(out, b1_.data(), b1_.size());
   WriteFloats(out, w2_.data(), w2_.size());
   WriteFloats(out, b2_.data(), b2_.size());
@@ -112,7 +151,7 @@ StanceNetwork StanceNetwork::Load(std::istream& in, const std::string& name) {
   StanceNetwork net(inputs, hidden);
   ReadFloats(in, net.dense_mean_.data(), net.dense_mean_.size(), name);
   ReadFloats(in, net.dense_scale_.data(), net.dense_scale_.size(), name);
-  ReadFloats(in, net.w1_.data(), net.w1_.size(), name);
+  ReadBfloat16(in, net.w1_.data(), net.w1_.size(), name);
   ReadFloats(in, net.b1_.data(), net.b1_.size(), name);
   ReadFloats(in, net.w2_.data(), net.w2_.size(), name);
   ReadFloats(in, net.b2_.data(), net.b2_.size(), name);

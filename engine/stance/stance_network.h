@@ -35,6 +35,11 @@ class StanceNetwork {
   // Network input: standardised dense values then the sparse entries, as (index, value).
   std::vector<std::pair<int, float>> Input(const StanceFeatures& features) const;
 
+  // Rounds the first layer's weights to bfloat16, as Save() stores them, so that a trained model
+  // and its saved copy predict alike.
+  void RoundFirstLayer();
+
+  // Writes the shape, then little-endian floats (the first layer as bfloat16).
   void Save(std::ostream& out) const;
   static StanceNetwork Load(std::istream& in, const std::string& name);
 

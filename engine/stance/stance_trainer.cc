@@ -178,7 +178,7 @@ StanceTrainingResult TrainStanceModel(const StanceDataset& data,
         const size_t i = order[k];
         const auto& x = inputs[i];
         const int label = static_cast<int>(data.pairs[i].label);
-        const float w = weight[label];
+        const float w = weight[label] * data.pairs[i].weight;
         h = net->b1_;
         for (const auto& [j, v] : x) h.noalias() += v * net->w1_.col(j);
         for (int u = 0; u < hidden; ++u) {
@@ -230,6 +230,7 @@ StanceTrainingResult TrainStanceModel(const StanceDataset& data,
     result.epoch_loss.push_back(epoch_loss / std::max(epoch_weight, 1e-12));
     ++result.epochs;
   }
+  net->RoundFirstLayer();
   result.train_seconds = Seconds(train_start);
   return result;
 }

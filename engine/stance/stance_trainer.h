@@ -22,7 +22,7 @@ namespace claimgraph::engine {
 struct StanceTrainerOptions {
   StanceFeaturizerOptions features;
   int hidden = 100;
-  int epochs = 20;
+  int epochs = 10;
   int batch_size = 64;
   float learning_rate = 1e-3f;
   float l2 = 1e-6f;

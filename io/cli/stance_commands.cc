@@ -25,6 +25,9 @@ using engine::StanceLabel;
 constexpr int kDevFolds = 5;
 constexpr uint64_t kDevSplitSeed = 1234;  // as the official FNC-1 baseline's hold-out split
 constexpr uint64_t kCvSeed = 4321;
+// Emergent's claim-vs-headline pairs are the claim-vs-claim case the pipeline needs, and a
+// twentieth of FNC-1's size: each counts this many FNC-1 pairs in training.
+constexpr float kEmergentWeight = 3;
 
 po::variables_map Parse(const std::vector<std::string>& args, const po::options_description& desc,
                         const std::string& usage) {
@@ -60,16 +63,21 @@ StanceDataset DevSplit(const StanceDataset& data, bool dev) {
   return engine::Subset(data, keep);
 }
 
-void AddTrainerOptions(po::options_description* desc, engine::StanceTrainerOptions* o) {
-  desc->add_options()("epochs", po::value(&o->epochs)->default_value(o->epochs), "training epochs")(
-      "hidden", po::value(&o->hidden)->default_value(o->hidden), "hidden units")(
-      "vocabulary",
-      po::value(&o->features.vocabulary_size)->default_value(o->features.vocabulary_size),
-      "stems per term-frequency block")(
-      "class-weight-power", po::value(&o->class_weight_power)->default_value(o->class_weight_power),
-      "class weights (n / 4 n_c)^power")("seed", po::value(&o->seed)->default_value(o->seed),
-                                         "random seed")(
-      "threads", po::value(&o->threads)->default_value(o->threads), "featurizing threads");
+void AddTrainerOptions(po::options_description* desc, engine::StanceTrainerOptions* o,
+                       float* emergent_weight) {
+  // clang-format off
+  desc->add_options()
+      ("emergent-weight", po::value(emergent_weight)->default_value(*emergent_weight),
+       "training weight of an Emergent pair relative to an FNC-1 pair")
+      ("epochs", po::value(&o->epochs)->default_value(o->epochs), "training epochs")
+      ("hidden", po::value(&o->hidden)->default_value(o->hidden), "hidden units")
+      ("vocabulary", po::value(&o->features.vocabulary_size)
+           ->default_value(o->features.vocabulary_size), "stems per term-frequency block")
+      ("class-weight-power", po::value(&o->class_weight_power)
+           ->default_value(o->class_weight_power), "class weights (n / 4 n_c)^power")
+      ("seed", po::value(&o->seed)->default_value(o->seed), "random seed")
+      ("threads", po::value(&o->threads)->default_value(o->threads), "featurizing threads");
+  // clang-format on
 }
 
 void PrintScores(const engine::StanceConfusion& c, bool fnc) {
@@ -92,19 +100,23 @@ int EvalCommand(const std::vector<std::string>& args) {
   bool dev = false;
   int cv = 0;
   engine::StanceTrainerOptions trainer;
+  float emergent_weight = kEmergentWeight;
   po::options_description desc("Options");
-  desc.add_options()("help,h", "show this help")("format", po::value(&format), "fnc1 or emergent")(
-      "bodies", po::value(&bodies), "FNC-1 bodies CSV (Body ID, articleBody)")(
-      "stances", po::value(&stances), "FNC-1 stances CSV (Headline, Body ID, Stance)")(
-      "input", po::value(&input),
-      "Emergent CSV (claimHeadline, articleHeadline, "
-      "articleHeadlineStance, claimId)")("model", po::value(&model_path),
-                                         "stance model file (default: the built-in model)")(
-      "dev", po::bool_switch(&dev), "fnc1: score only the dev split (a fifth of the Body IDs)")(
-      "cv", po::value(&cv)->default_value(0),
-      "emergent: K-fold cross-validation by claim, training a model per fold on the other "
-      "folds (plus FNC-1 --bodies/--stances if given, minus its dev split)");
-  AddTrainerOptions(&desc, &trainer);
+  // clang-format off
+  desc.add_options()
+      ("help,h", "show this help")
+      ("format", po::value(&format), "fnc1 or emergent")
+      ("bodies", po::value(&bodies), "FNC-1 bodies CSV (Body ID, articleBody)")
+      ("stances", po::value(&stances), "FNC-1 stances CSV (Headline, Body ID, Stance)")
+      ("input", po::value(&input),
+       "Emergent CSV (claimHeadline, articleHeadline, articleHeadlineStance, claimId)")
+      ("model", po::value(&model_path), "stance model file (default: the built-in model)")
+      ("dev", po::bool_switch(&dev), "fnc1: score only the dev split (a fifth of the Body IDs)")
+      ("cv", po::value(&cv)->default_value(0),
+       "emergent: K-fold cross-validation by claim, training a model per fold on the other "
+       "folds (plus FNC-1 --bodies/--stances if given)");
+  // clang-format on
+  AddTrainerOptions(&desc, &trainer, &emergent_weight);
   if (!args.empty() && (args[0] == "--help" || args[0] == "-h")) {
     std::cout << "usage: " << usage << "\n\n" << desc;
     return 0;
@@ -154,7 +166,7 @@ int EvalCommand(const std::vector<std::string>& args) {
           throw UsageError("--cv with FNC-1 needs --bodies and --stances");
         io::StanceData f = io::ReadFnc1(bodies, stances);
         errors += Report(f.diagnostics);
-        fnc = DevSplit(f.dataset, false);
+        fnc = std::move(f.dataset);
       }
       const std::vector<int> fold = engine::AssignFolds(set, cv, kCvSeed);
       for (int k = 0; k < cv; ++k) {
@@ -174,7 +186,7 @@ int EvalCommand(const std::vector<std::string>& args) {
           fnc_keep[i] = held_out.count(fnc.claims[fnc.pairs[i].claim]) == 0;
         }
         StanceDataset train = engine::Subset(fnc, fnc_keep);
-        train.Append(engine::Subset(set, train_keep));
+        train.Append(engine::Subset(set, train_keep), emergent_weight);
         const StanceDataset test = engine::Subset(set, test_keep);
         const auto trained = engine::TrainStanceModel(train, trainer);
         const auto predictions = engine::PredictStances(trained.model, test, trainer.threads);
@@ -200,15 +212,19 @@ int TrainCommand(const std::vector<std::string>& args) {
   std::string bodies, stances, emergent, output = "stance-model.bin";
   bool exclude_dev = false;
   engine::StanceTrainerOptions trainer;
+  float emergent_weight = kEmergentWeight;
   po::options_description desc("Options");
-  desc.add_options()("help,h", "show this help")("bodies", po::value(&bodies),
-                                                 "FNC-1 bodies CSV (Body ID, articleBody)")(
-      "stances", po::value(&stances), "FNC-1 stances CSV (Headline, Body ID, Stance)")(
-      "emergent", po::value(&emergent), "also train on this Emergent CSV (claim vs headline)")(
-      "output,o", po::value(&output)->default_value(output), "model file to write")(
-      "exclude-dev", po::bool_switch(&exclude_dev),
-      "leave out the FNC-1 dev split (for measuring with `eval stance --dev`)");
-  AddTrainerOptions(&desc, &trainer);
+  // clang-format off
+  desc.add_options()
+      ("help,h", "show this help")
+      ("bodies", po::value(&bodies), "FNC-1 bodies CSV (Body ID, articleBody)")
+      ("stances", po::value(&stances), "FNC-1 stances CSV (Headline, Body ID, Stance)")
+      ("emergent", po::value(&emergent), "also train on this Emergent CSV (claim vs headline)")
+      ("output,o", po::value(&output)->default_value(output), "model file to write")
+      ("exclude-dev", po::bool_switch(&exclude_dev),
+       "leave out the FNC-1 dev split (for measuring with `eval stance --dev`)");
+  // clang-format on
+  AddTrainerOptions(&desc, &trainer, &emergent_weight);
   if (!args.empty() && (args[0] == "--help" || args[0] == "-h")) {
     std::cout << "usage: " << usage << "\n\n" << desc;
     return 0;
@@ -225,7 +241,7 @@ int TrainCommand(const std::vector<std::string>& args) {
   if (!emergent.empty()) {
     io::StanceData e = io::ReadEmergent(emergent);
     errors += Report(e.diagnostics);
-    train.Append(e.dataset);
+    train.Append(e.dataset, emergent_weight);
   }
   if (train.pairs.empty()) throw std::runtime_error(stances + ": no training pairs");
   const auto result = engine::TrainStanceModel(train, trainer);

@@ -113,8 +113,21 @@ TEST_CASE("The shipped model scores claim pairs and explains itself", "[engine][
       "Apple will sell 19 million Apple Watches in 2015",
       "Apple denied reports that it will sell 19 million Apple Watches in 2015, calling the "
       "claim a hoax. The report is false, a spokesman said.");
+  CHECK(refuted.label == StanceLabel::kDisagree);
+  CHECK(refuted.RelatedLabel() == StanceLabel::kDisagree);
   REQUIRE_FALSE(refuted.reasons.empty());
-  CHECK_THAT(refuted.reasons[0], Catch::Contains("'"));
+  CHECK_THAT(refuted.reasons[0], Catch::Contains("'denied'") || Catch::Contains("'hoax'") ||
+                                     Catch::Contains("'false'"));
+  // No cue word is given twice.
+  for (size_t i = 1; i < refuted.reasons.size(); ++i) {
+    CHECK(refuted.reasons[i].substr(0, 20) != refuted.reasons[i - 1].substr(0, 20));
+  }
+
+  const auto negated = model.Predict(
+      "All coalition forces are now in the Kurdistan Region",
+      "There has been no withdrawal of coalition forces to the Kurdistan Region, the militia "
+      "leader said.");
+  CHECK(negated.RelatedLabel() == StanceLabel::kDisagree);
 
   const auto same = model.Predict("Apple will sell 19 million Apple Watches in 2015",
                                   "Apple will sell 19 million Apple Watches in 2015");
