@@ -55,6 +55,23 @@ StanceDataset Subset(const StanceDataset& dataset, const std::vector<bool>& keep
   return out;
 }
 
+void AddUnrelatedPairs(StanceDataset* dataset, int per_pair, uint64_t seed) {
+  const size_t n = dataset->pairs.size();
+  std::mt19937_64 rng(seed);
+  for (size_t i = 0; i < n; ++i) {
+    const StanceDataset::Pair p = dataset->pairs[i];
+    for (int k = 0; k < per_pair; ++k) {
+      // A few draws suffice unless one group holds nearly everything.
+      for (int attempt = 0; attempt < 20; ++attempt) {
+        const StanceDataset::Pair q = dataset->pairs[rng() % n];
+        if (q.group == p.group) continue;
+        dataset->pairs.push_back({p.claim, q.other, StanceLabel::kUnrelated, p.group, p.weight});
+        break;
+      }
+    }
+  }
+}
+
 // Runs fn(i) for i in [0, n) on `threads` workers, each taking a contiguous block.
 template <typename Fn>
 void ParallelFor(size_t n, int threads, Fn fn) {

@@ -35,6 +35,12 @@ std::vector<int> AssignFolds(const StanceDataset& dataset, int folds, uint64_t s
 // The pairs whose entry in `keep` is true, with only the texts they use.
 StanceDataset Subset(const StanceDataset& dataset, const std::vector<bool>& keep);
 
+// Adds, for each existing pair, `per_pair` pairs of its claim with an `other` text drawn (with
+// `seed`) from a pair of a different group, labelled unrelated — how FNC-1 made its unrelated
+// pairs. For data sets of related pairs only (Emergent), so the model also learns that a short
+// text about something else is unrelated.
+void AddUnrelatedPairs(StanceDataset* dataset, int per_pair, uint64_t seed);
+
 // Predicts every pair, analysing each distinct text once; `threads` workers (>= 1). Reasons are
 // not filled. The result is in the order of dataset.pairs and does not depend on `threads`.
 std::vector<StancePrediction> PredictStances(const StanceModel& model, const StanceDataset& dataset,

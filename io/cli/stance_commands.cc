@@ -28,6 +28,8 @@ constexpr uint64_t kCvSeed = 4321;
 // Emergent's claim-vs-headline pairs are the claim-vs-claim case the pipeline needs, and a
 // twentieth of FNC-1's size: each counts this many FNC-1 pairs in training.
 constexpr float kEmergentWeight = 3;
+// Emergent has related pairs only; each gets one unrelated partner drawn with this seed.
+constexpr uint64_t kUnrelatedSeed = 2016;
 
 po::variables_map Parse(const std::vector<std::string>& args, const po::options_description& desc,
                         const std::string& usage) {
@@ -186,7 +188,9 @@ int EvalCommand(const std::vector<std::string>& args) {
           fnc_keep[i] = held_out.count(fnc.claims[fnc.pairs[i].claim]) == 0;
         }
         StanceDataset train = engine::Subset(fnc, fnc_keep);
-        train.Append(engine::Subset(set, train_keep), emergent_weight);
+        StanceDataset emergent_train = engine::Subset(set, train_keep);
+        engine::AddUnrelatedPairs(&emergent_train, 1, kUnrelatedSeed);
+        train.Append(emergent_train, emergent_weight);
         const StanceDataset test = engine::Subset(set, test_keep);
         const auto trained = engine::TrainStanceModel(train, trainer);
         const auto predictions = engine::PredictStances(trained.model, test, trainer.threads);
@@ -219,7 +223,9 @@ int TrainCommand(const std::vector<std::string>& args) {
       ("help,h", "show this help")
       ("bodies", po::value(&bodies), "FNC-1 bodies CSV (Body ID, articleBody)")
       ("stances", po::value(&stances), "FNC-1 stances CSV (Headline, Body ID, Stance)")
-      ("emergent", po::value(&emergent), "also train on this Emergent CSV (claim vs headline)")
+      ("emergent", po::value(&emergent),
+       "also train on this Emergent CSV (claim vs headline; each pair also gives an unrelated "
+       "pair with another claim's headline)")
       ("output,o", po::value(&output)->default_value(output), "model file to write")
       ("exclude-dev", po::bool_switch(&exclude_dev),
        "leave out the FNC-1 dev split (for measuring with `eval stance --dev`)");
@@ -241,6 +247,7 @@ int TrainCommand(const std::vector<std::string>& args) {
   if (!emergent.empty()) {
     io::StanceData e = io::ReadEmergent(emergent);
     errors += Report(e.diagnostics);
+    engine::AddUnrelatedPairs(&e.dataset, 1, kUnrelatedSeed);
     train.Append(e.dataset, emergent_weight);
   }
   if (train.pairs.empty()) throw std::runtime_error(stances + ": no training pairs");
