@@ -53,10 +53,10 @@ double StanceConfusion::MacroF1() const {
   return sum / classes_;
 }
 
-// scorer.py: score += 0.25 if both related or both unrelated; += 0.50 more... precisely:
-//   if g == p: score += 0.25; if g != 'unrelated': score += 0.50
-//   if g in RELATED and p in RELATED: score += 0.25
-// which is 0.25 for the right related/unrelated decision plus 0.75 for the right related label.
+// scorer.py, per pair (g gold, p predicted):
+//   if g == p: score += 0.25, and if g != unrelated: score += 0.50
+//   if g and p are both related (agree / disagree / discuss): score += 0.25
+// that is, 0.25 for the right related/unrelated decision plus 0.75 for the right related label.
 double StanceConfusion::FncScore() const {
   double score = 0;
   for (int g = 0; g < kNumStanceLabels; ++g) {
