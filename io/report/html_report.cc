@@ -108,13 +108,13 @@ class HtmlWriter {
             "agreed with by an independent source (not a copy). Contradicted: its claims "
             "contradicted by another source. Agreements / contradictions: links touching its "
             "claims; each count links to the sentences behind it.</p>\n"
-            "<table><thead><tr><th>Source</th><th>Reliability</th><th "
+            "<table><thead><tr><th>Source</th><th class=\"num\">Reliability</th><th "
             "class=\"num\">Uncertainty</th><th class=\"num\">Claims</th><th "
             "class=\"num\">Corroborated</th><th class=\"num\">Contradicted</th><th "
             "class=\"num\">Agreements</th><th class=\"num\">Contradictions</th><th "
             "class=\"num\">Failed forecasts</th></tr></thead><tbody>\n";
     for (const Evidence& e : data_.sources()) {
-      out_ << "<tr><td>" << H(e.name) << "</td><td>";
+      out_ << "<tr><td>" << H(e.name) << "</td><td class=\"num\">";
       if (e.score) {
         const int width = static_cast<int>(std::clamp(e.score->reliability, 0.0, 1.0) * 80);
         out_ << "<span class=\"bar\" style=\"width:" << width << "px\"></span>"
