@@ -113,12 +113,6 @@ bool PassesNegationOn(const std::string& stem) {
   return kVerbs.count(stem) > 0;
 }
 
-bool Intersects(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-  for (const auto& x : a)
-    if (std::binary_search(b.begin(), b.end(), x)) return true;
-  return false;
-}
-
 bool HasAny(const std::vector<std::string>& sorted, const std::vector<std::string>& words) {
   for (const auto& w : words)
     if (std::binary_search(sorted.begin(), sorted.end(), w)) return true;
@@ -245,7 +239,8 @@ ClaimTerms ComputeClaimTerms(const Claim& claim) {
                                               prev == "was" || prev == "be" || prev == "been");
     t.stems.push_back(stays ? ConceptStem("stay") : ConceptStem(tok.text));
     if (in_scope) {
-      t.negated.push_back(t.stems.back());
+      // Numbers and verbs of expectation carry the scope on but are not what is negated.
+      if (!tok.numeric && !PassesNegationOn(t.stems.back())) t.negated.push_back(t.stems.back());
       // "not two cables", "do not anticipate a withdrawal": the scope runs on.
       in_scope = tok.numeric || PassesNegationOn(t.stems.back());
     }
@@ -266,8 +261,8 @@ std::optional<ClaimLink> ClassifyPair(const Claim& a, const ClaimTerms& ta, cons
   double cue = 0;  // strength of the contradiction evidence, 0..1
 
   // Polarity: one claim negates a predicate the other affirms ("have not left" / "withdrew").
-  // The shared negated predicate is specific evidence, so no more similarity is asked for.
-  if (a.polarity != b.polarity) {
+  // The shared negated predicate is specific evidence, so less similarity is asked for.
+  if (a.polarity != b.polarity && similarity >= options.negation_min_similarity) {
     const bool a_neg = a.polarity == Polarity::kNegated;
     const ClaimTerms& neg = a_neg ? ta : tb;
     const ClaimTerms& pos = a_neg ? tb : ta;

@@ -38,7 +38,8 @@ struct RelationOptions {
   double polarity_min_similarity =
       0.3;                              // a polarity flip or antonym needs this much shared content
   double denial_min_similarity = 0.35;  // a denial against an assertion needs this much
-  double model_min_probability = 0.7;   // stance model alone decides above this
+  double negation_min_similarity = 0.2;  // a negated shared predicate needs this much
+  double model_min_probability = 0.7;    // stance model alone decides above this
 };
 
 // Per-claim data the classifier needs, computed once per claim. Stems pass through concept
