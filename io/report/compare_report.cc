@@ -181,6 +181,7 @@ void WriteComparisonMarkdown(const ReportData& data, const Comparison& c, std::o
   auto pairs = [&](const char* heading, const std::vector<const ClaimLink*>& links,
                    const char* prefix) {
     out << "\n## " << heading << " (" << links.size() << ")\n";
+    if (links.empty()) out << "\nNone between these sources.\n";
     size_t shown = 0;
     for (const ClaimLink* l : links) {
       if (cap.Done(shown)) break;
@@ -304,6 +305,7 @@ void WriteComparisonHtml(const ReportData& data, const Comparison& c, std::ostre
   auto pairs = [&](const char* id, const char* heading, const std::vector<const ClaimLink*>& links,
                    const char* prefix) {
     out << "<h2 id=\"" << id << "\">" << heading << " (" << links.size() << ")</h2>\n";
+    if (links.empty()) out << "<p>None between these sources.</p>\n";
     size_t shown = 0;
     for (const ClaimLink* l : links) {
       if (cap.Done(shown)) break;
