@@ -12,7 +12,7 @@
 namespace claimgraph::engine {
 
 struct CandidateOptions {
-  size_t max_per_claim = 25;
+  size_t max_per_claim = 10;
   size_t max_df = 400;           // terms in more claims than this find no partners
   double max_df_fraction = 0.5;  // ... nor terms in more than this fraction of the claims
   double min_similarity = 0.15;  // idf-weighted cosine of the term sets

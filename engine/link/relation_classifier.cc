@@ -96,7 +96,7 @@ std::string ConceptStem(const std::string& folded) {
 }
 
 bool IsNegator(const std::string& w) {
-  return w == "not" || w == "no" || w == "never" || w == "without" || w == "nobody" ||
+  return w == "not" || w == "no" || w == "non" || w == "never" || w == "without" || w == "nobody" ||
          w == "nothing" || w == "none" || w == "cannot" || w.ends_with("n't");
 }
 
@@ -307,11 +307,13 @@ std::optional<ClaimLink> ClassifyPair(const Claim& a, const ClaimTerms& ta, cons
   // One speaker in one article does not contradict themself; the rules misread such pairs.
   if (a.document == b.document && a.speaker == b.speaker && cue > 0) return std::nullopt;
 
+  // The learned model is the costly part of linking: it is asked only where it can change the
+  // verdict, i.e. when no rule fired on a pair similar enough for it to judge.
   StanceJudgement model;
-  if (stance) {
+  const bool asked = stance && cue == 0 && similarity >= options.polarity_min_similarity;
+  if (asked) {
     model = (*stance)(a.text, b.text);
-    if (model.disagree >= options.model_min_probability && cue == 0 &&
-        similarity >= options.polarity_min_similarity) {
+    if (model.disagree >= options.model_min_probability) {
       reasons.push_back("stance model: disagree " + std::to_string(model.disagree).substr(0, 4));
       cue = model.disagree * 0.9;
     }
@@ -324,7 +326,7 @@ std::optional<ClaimLink> ClassifyPair(const Claim& a, const ClaimTerms& ta, cons
     link.relation = Relation::kContradict;
     link.score = 1 - (1 - cue) * (1 - 0.5 * model.disagree);
   } else if (similarity >= options.agree_min_similarity ||
-             (stance && model.agree >= options.model_min_probability &&
+             (asked && model.agree >= options.model_min_probability &&
               similarity >= options.polarity_min_similarity)) {
     link.relation = Relation::kAgree;
     link.score = std::min(1.0, 0.5 * similarity + 0.5 * std::max(similarity, model.agree));
