@@ -148,8 +148,9 @@ void ParseCsvClaims(std::string_view text, std::string_view name, ClaimMatrixBui
       ++stats->skipped;
       continue;
     }
-    const std::string_view t =
-        time >= 0 && static_cast<size_t>(time) < r.fields.size() ? r.fields[time] : "";
+    // (A conditional with "" would make a temporary std::string and leave the view dangling.)
+    std::string_view t;
+    if (time >= 0 && static_cast<size_t>(time) < r.fields.size()) t = r.fields[time];
     if (AddRecord(r.fields[source], ObjectKey(r.fields[object]), r.fields[value], t, name, r.line,
                   builder, d, options))
       ++stats->records;
