@@ -28,7 +28,7 @@ build: release
 
 demo: release
 	rm -rf demo-out
-	$(RELEASE_DIR)/claimgraph run samples/iraq-withdrawal samples/harbor-bridge --db demo-out/claimgraph.db --out demo-out
+	$(RELEASE_DIR)/io/claimgraph run samples/iraq-withdrawal samples/harbor-bridge --db demo-out/claimgraph.db --out demo-out
 	@echo
 	@echo "Reports written to demo-out/:"
 	@ls -1 demo-out | sed 's/^/  demo-out\//'
