@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <deque>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -21,15 +20,6 @@ using Clock = std::chrono::steady_clock;
 
 double Seconds(Clock::time_point since) {
   return std::chrono::duration<double>(Clock::now() - since).count();
-}
-
-std::string NowUtc() {
-  const std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
 }
 
 // The claim's side within its proposition: claims joined by agree links share a side, claims
@@ -101,7 +91,6 @@ AnalysisResult Analyze(DocumentSource& documents, const PipelineOptions& options
   PipelineStats& st = stats ? *stats : local;
   AnalysisResult result;
   result.program_version = kVersion;
-  result.created_at = NowUtc();
   result.config_json = options.ToJson();
 
   // Pass 1: paragraphs repeated across a source's pages.

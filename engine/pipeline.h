@@ -67,7 +67,8 @@ struct PipelineStats {
   size_t candidate_pairs = 0;
 };
 
-// Runs every stage. The result's documents carry metadata only (empty text). Claim ids are 1..n in
+// Runs every stage. The result's documents carry metadata only (empty text); created_at is left
+// for the store to fill when the run is recorded. Claim ids are 1..n in
 // document order.
 AnalysisResult Analyze(DocumentSource& documents, const PipelineOptions& options,
                        PipelineStats* stats = nullptr);

@@ -6,32 +6,9 @@
 #include <random>
 #include <stdexcept>
 
+#include "engine/extract/time_resolver.h"
+
 namespace claimgraph::engine::truth {
-namespace {
-
-// Howard Hinnant's days_from_civil / civil_from_days.
-int64_t DaysFromCivil(int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int64_t>(doe) - 719468;
-}
-
-int64_t YearFromDays(int64_t z) {
-  z += 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int64_t y = static_cast<int64_t>(yoe) + era * 400;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  return y + (m <= 2);
-}
-
-}  // namespace
 
 std::vector<SourceEvidence> CountEvidence(const ClaimMatrix& m, const TruthResult* result) {
   std::vector<SourceEvidence> out(m.num_sources());
@@ -92,7 +69,9 @@ Eigen::VectorXd BootstrapTrust(const ClaimMatrix& m, std::string_view method,
 
 std::string YearOf(double days) {
   if (std::isnan(days)) return {};
-  return std::to_string(YearFromDays(static_cast<int64_t>(std::floor(days))));
+  int year = 0, month = 0, day = 0;
+  CivilFromDays(static_cast<long>(std::floor(days)), &year, &month, &day);
+  return std::to_string(year);
 }
 
 double DaysFromIsoDate(std::string_view date) {

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "io/analysis_runner.h"
+#include "io/cli/command_line.h"
 #include "io/cli/commands.h"
 #include "io/cli/pipeline_flags.h"
 
@@ -21,13 +22,7 @@ int AnalyzeCommand(const std::vector<std::string>& args) {
       "from", po::value(&from), "only documents published on or after YYYY-MM-DD")(
       "to", po::value(&to), "only documents published on or before YYYY-MM-DD");
   flags.Add(&desc);
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(desc).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    throw UsageError(e.what());
-  }
+  const po::variables_map vm = ParseCommandLine(args, desc);
   if (vm.count("help")) {
     std::cout << desc;
     return 0;

@@ -5,6 +5,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "io/cli/command_line.h"
 #include "io/cli/commands.h"
 #include "io/cli/report_common.h"
 #include "io/report/report.h"
@@ -34,13 +35,7 @@ int CompareCommand(const std::vector<std::string>& args) {
       "run", po::value(&run_id)->value_name("ID"), "the run to compare in (default: the newest)")(
       "max-items", po::value(&max_items)->value_name("N"),
       "list at most N entries per section (default 1000; 0 = all)");
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(visible).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    throw UsageError(e.what());
-  }
+  const po::variables_map vm = ParseCommandLine(args, visible);
   if (vm.count("help")) {
     std::cout << visible << "\n";
     return 0;

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <iostream>
 
+#include "io/cli/command_line.h"
 #include "io/cli/commands.h"
 #include "io/cli/report_common.h"
 #include "io/report/report.h"
@@ -30,13 +31,7 @@ int ExportCommand(const std::vector<std::string>& args) {
       "output,o", po::value(&output)->value_name("FILE"), "write here (default: standard output)")(
       "run", po::value(&run_id)->value_name("ID"), "the run to export (default: the newest)")(
       "table", po::value(&table)->value_name("NAME"), "csv: claims (default), edges or sources");
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(visible).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    throw UsageError(e.what());
-  }
+  const po::variables_map vm = ParseCommandLine(args, visible);
   if (vm.count("help")) {
     std::cout << visible << "\n";
     return 0;

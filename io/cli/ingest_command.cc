@@ -5,6 +5,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "io/cli/command_line.h"
 #include "io/cli/commands.h"
 #include "io/cli/ingest_flags.h"
 #include "io/ingest.h"
@@ -32,13 +33,7 @@ int IngestCommand(const std::vector<std::string>& args) {
   all.add(visible).add(hidden);
   po::positional_options_description positional;
   positional.add("path", -1);
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    throw UsageError(e.what());
-  }
+  const po::variables_map vm = ParseCommandLine(args, all, &positional);
   if (vm.count("help")) {
     std::cout << visible << "\n";
     return 0;

@@ -3,6 +3,7 @@
 #include <boost/program_options.hpp>
 #include <iostream>
 
+#include "io/cli/command_line.h"
 #include "io/cli/commands.h"
 #include "io/cli/report_common.h"
 #include "io/report/report.h"
@@ -30,13 +31,7 @@ int ReportCommand(const std::vector<std::string>& args) {
       "title", po::value(&title)->value_name("TEXT"), "the report's title")(
       "max-items", po::value(&max_items)->value_name("N"),
       "list at most N entries per section (default 1000; 0 = all)");
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(visible).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    throw UsageError(e.what());
-  }
+  const po::variables_map vm = ParseCommandLine(args, visible);
   if (vm.count("help")) {
     std::cout << visible << "\n";
     return 0;

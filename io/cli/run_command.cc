@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "io/analysis_runner.h"
+#include "io/cli/command_line.h"
 #include "io/cli/commands.h"
 #include "io/cli/ingest_flags.h"
 #include "io/cli/pipeline_flags.h"
@@ -32,13 +33,7 @@ int RunCommand(const std::vector<std::string>& args) {
   all.add(desc).add(hidden);
   po::positional_options_description positional;
   positional.add("corpus", -1);
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    throw UsageError(e.what());
-  }
+  const po::variables_map vm = ParseCommandLine(args, all, &positional);
   if (vm.count("help")) {
     std::cout << desc;
     return 0;

@@ -12,6 +12,7 @@
 #include "engine/stance/stance_metrics.h"
 #include "engine/stance/stance_model.h"
 #include "engine/stance/stance_trainer.h"
+#include "io/cli/command_line.h"
 #include "io/cli/commands.h"
 #include "io/stance/stance_readers.h"
 
@@ -34,17 +35,7 @@ constexpr uint64_t kUnrelatedSeed = 2016;
 po::variables_map Parse(const std::vector<std::string>& args, const po::options_description& desc,
                         const std::string& usage) {
   if (args.empty() || args[0] != "stance") throw UsageError("expected `stance`: " + usage);
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(std::vector<std::string>(args.begin() + 1, args.end()))
-                  .options(desc)
-                  .run(),
-              vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    throw UsageError(e.what());
-  }
-  return vm;
+  return ParseCommandLine(std::vector<std::string>(args.begin() + 1, args.end()), desc);
 }
 
 // Prints the diagnostics; returns how many were errors.

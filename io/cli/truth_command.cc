@@ -13,6 +13,7 @@
 #include "engine/truth/source_report.h"
 #include "engine/truth/truth_discovery.h"
 #include "engine/truth/truth_finder.h"
+#include "io/cli/command_line.h"
 #include "io/cli/commands.h"
 #include "io/truth/claim_readers.h"
 #include "io/truth/gold.h"
@@ -74,13 +75,7 @@ int TruthCommand(const std::vector<std::string>& args) {
       "time decay: a claim's weight halves every this many days before the latest claim")(
       "max-diagnostics", po::value(&max_diagnostics)->default_value(20),
       "how many diagnostics to print");
-  po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(options).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    throw UsageError(e.what());
-  }
+  const po::variables_map vm = ParseCommandLine(args, options);
   if (vm.count("help")) {
     std::cout << options << "\n";
     return 0;

@@ -31,6 +31,8 @@
 #include <string>
 #include <vector>
 
+#include "engine/extract/time_resolver.h"
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -71,26 +73,12 @@ struct Date {
   int y, m, d;
 };
 
-// Days since 1970-01-01 <-> civil date (H. Hinnant's algorithms).
-int64_t DaysFromCivil(int y, int m, int d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<int64_t>(doe) - 719468;
-}
+// Days since 1970-01-01 <-> civil date, through the engine's calendar helpers.
+int64_t DaysFromCivil(int y, int m, int d) { return claimgraph::engine::DaysFromCivil(y, m, d); }
 Date CivilFromDays(int64_t z) {
-  z += 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int y = static_cast<int>(yoe) + static_cast<int>(era) * 400;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const int d = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  const int m = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  return {y + (m <= 2), m, d};
+  Date out{};
+  claimgraph::engine::CivilFromDays(static_cast<long>(z), &out.y, &out.m, &out.d);
+  return out;
 }
 std::string Iso(const Date& d) {
   char buf[40];

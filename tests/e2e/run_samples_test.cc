@@ -2,6 +2,7 @@
 // samples/README.md says a correct analysis makes.
 #include <catch2/catch.hpp>
 #include <map>
+#include <set>
 
 #include "engine/link/relation_classifier.h"
 #include "tests/e2e/e2e_support.h"
@@ -25,9 +26,11 @@ const RunOutput& SamplesRun() {
   static const RunOutput out = [] {
     RunOutput r;
     static TempDir dir("samples");
-    r.status = RunClaimgraph("run '" + SourceDir() + "/samples/iraq-withdrawal' '" + SourceDir() +
-                                 "/samples/harbor-bridge' --out '" + dir.path() + "'",
-                             &r.log);
+    const auto run =
+        RunClaimgraph("run '" + SourceDir() + "/samples/iraq-withdrawal' '" + SourceDir() +
+                      "/samples/harbor-bridge' --out '" + dir.path.string() + "'");
+    r.status = run.status;
+    r.log = run.text;
     if (r.status == 0) {
       r.claims = ReadJson(dir / "claims.json");
       for (const auto& c : r.claims["claims"]) r.by_id[c["id"].get<int64_t>()] = c;
@@ -122,8 +125,8 @@ TEST_CASE("run on samples: no claim comes from page furniture", "[e2e]") {
   REQUIRE(r.status == 0);
   for (const auto& c : r.claims["claims"]) {
     INFO(c["text"]);
-    for (const char* furniture : {"Comments", "newsletter", "Newsletter", "Share this",
-                                  "LATEST", "Related stories", "Sign up", "Subscribe"})
+    for (const char* furniture : {"Comments", "newsletter", "Newsletter", "Share this", "LATEST",
+                                  "Related stories", "Sign up", "Subscribe"})
       CHECK_FALSE(Contains(c, furniture));
   }
 }
@@ -144,11 +147,12 @@ TEST_CASE("run on samples: every claim keeps its provenance", "[e2e]") {
 
 TEST_CASE("run again on the same corpus adds no documents", "[e2e]") {
   TempDir dir("rerun");
-  std::string log;
   const std::string corpus = "'" + SourceDir() + "/samples/harbor-bridge'";
-  REQUIRE(RunClaimgraph("run " + corpus + " --out '" + dir.path() + "'", &log) == 0);
-  REQUIRE(RunClaimgraph("run " + corpus + " --out '" + dir.path() + "'", &log) == 0);
-  INFO(log);
-  CHECK(log.find("added 0") != std::string::npos);
-  CHECK(log.find("run 2") != std::string::npos);
+  const std::string args = "run " + corpus + " --out '" + dir.path.string() + "'";
+  REQUIRE(RunClaimgraph(args).status == 0);
+  const auto again = RunClaimgraph(args);
+  REQUIRE(again.status == 0);
+  INFO(again.text);
+  CHECK(again.text.find("added 0") != std::string::npos);
+  CHECK(again.text.find("run 2") != std::string::npos);
 }

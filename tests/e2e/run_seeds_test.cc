@@ -1,6 +1,8 @@
 // End-to-end on the seed articles (../shared/seeds, read in place; skipped when absent): the
 // withdrawal contradictions, the speakers, no contradictions across years, nothing from furniture.
 #include <catch2/catch.hpp>
+#include <map>
+#include <set>
 
 #include "engine/link/relation_classifier.h"
 #include "tests/e2e/e2e_support.h"
@@ -16,8 +18,7 @@ TEST_CASE("run on the seed corpus", "[e2e][seeds]") {
     return;
   }
   TempDir dir("seeds");
-  std::string log;
-  REQUIRE(RunClaimgraph("run '" + seeds + "' --out '" + dir.path() + "'", &log) == 0);
+  REQUIRE(RunClaimgraph("run '" + seeds + "' --out '" + dir.path.string() + "'").status == 0);
   const json out = ReadJson(dir / "claims.json");
   std::map<int64_t, json> by_id;
   for (const auto& c : out["claims"]) by_id[c["id"].get<int64_t>()] = c;

@@ -8,46 +8,14 @@
 #include <fstream>
 
 #include "io/store/store.h"
+#include "tests/test_support.h"
 
 namespace {
 
 namespace fs = std::filesystem;
-
-struct Output {
-  int status = -1;
-  std::string text;  // stdout and stderr together
-};
-
-Output RunClaimgraph(const std::string& args) {
-  const std::string cmd = std::string(CLAIMGRAPH_BINARY) + " " + args + " 2>&1";
-  Output out;
-  FILE* p = ::popen(cmd.c_str(), "r");
-  REQUIRE(p != nullptr);
-  char buf[4096];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) out.text.append(buf, n);
-  const int st = ::pclose(p);
-  out.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-  return out;
-}
-
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    static int counter = 0;
-    path = fs::temp_directory_path() / ("claimgraph_ingest_cli_test_" + std::to_string(::getpid()) +
-                                        "_" + std::to_string(counter++));
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() { fs::remove_all(path); }
-  std::string Write(const std::string& name, const std::string& bytes) const {
-    const fs::path p = path / name;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << bytes;
-    return p.string();
-  }
-};
+using claimgraph::testing::CommandOutput;
+using claimgraph::testing::RunClaimgraph;
+using claimgraph::testing::TempDir;
 
 }  // namespace
 
@@ -62,14 +30,14 @@ TEST_CASE("claimgraph ingest reports added, present and skipped, and --strict fa
   const std::string in = (dir.path / "in").string();
   const std::string db = (dir.path / "s.db").string();
 
-  Output first =
+  CommandOutput first =
       RunClaimgraph("ingest " + in + " --db " + db + " --source Fallback --date 2020-05-06");
   INFO(first.text);
   CHECK(first.status == 0);
   CHECK_THAT(first.text, Catch::Contains("added 3, already present 0, skipped 1"));
   CHECK_THAT(first.text, Catch::Contains("feed.jsonl:2: error: malformed JSON"));
 
-  Output strict = RunClaimgraph("ingest " + in + " --db " + db + " --strict");
+  CommandOutput strict = RunClaimgraph("ingest " + in + " --db " + db + " --strict");
   INFO(strict.text);
   CHECK(strict.status == 1);
   CHECK_THAT(strict.text, Catch::Contains("added 0, already present 3, skipped 1"));
@@ -99,11 +67,11 @@ TEST_CASE("claimgraph ingest usage errors exit 2", "[io][ingest][cli]") {
   CHECK(RunClaimgraph("ingest x --db " + db + " --format xml").status == 2);  // bad format
   CHECK(RunClaimgraph("ingest x --db " + db + " --date 03/04/2025").status == 2);
   CHECK(RunClaimgraph("ingest x --db " + db + " --column nope=x").status == 2);
-  Output help = RunClaimgraph("ingest --help");
+  CommandOutput help = RunClaimgraph("ingest --help");
   CHECK(help.status == 0);
   CHECK_THAT(help.text, Catch::Contains("--strict") && Catch::Contains("--format"));
   // A store that cannot be opened is a failure of the work (1), naming the file.
-  Output bad = RunClaimgraph("ingest " + dir.path.string() + " --db " + dir.path.string());
+  CommandOutput bad = RunClaimgraph("ingest " + dir.path.string() + " --db " + dir.path.string());
   CHECK(bad.status == 1);
   CHECK_THAT(bad.text, Catch::Contains(dir.path.string()));
 }

@@ -9,30 +9,15 @@
 #include <filesystem>
 #include <fstream>
 
+#include "tests/test_support.h"
+
 namespace {
 
 using claimgraph::engine::Diagnostic;
 using claimgraph::engine::Document;
 using namespace claimgraph::io;
 namespace fs = std::filesystem;
-
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    static int counter = 0;
-    path = fs::temp_directory_path() / ("claimgraph_ingest_test_" + std::to_string(::getpid()) +
-                                        "_" + std::to_string(counter++));
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() { fs::remove_all(path); }
-  std::string Write(const std::string& name, const std::string& bytes) const {
-    const fs::path p = path / name;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << bytes;
-    return p.string();
-  }
-};
+using claimgraph::testing::TempDir;
 
 std::string Article(int i) {
   return "---\nsource: Outlet " + std::to_string(i % 3) + "\ndate: 2025-01-" +

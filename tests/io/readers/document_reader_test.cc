@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "io/readers/sha256.h"
+#include "tests/test_support.h"
 
 namespace {
 
@@ -15,6 +16,7 @@ using claimgraph::engine::Diagnostics;
 using claimgraph::engine::Document;
 using namespace claimgraph::io;
 namespace fs = std::filesystem;
+using claimgraph::testing::TempDir;
 
 // Collects every document a reader hands over.
 struct Collected {
@@ -31,25 +33,6 @@ struct Collected {
     return std::count_if(diags.begin(), diags.end(), [](const Diagnostic& d) {
       return d.severity == Diagnostic::Severity::kError;
     });
-  }
-};
-
-// A scratch directory removed at scope exit.
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    static int counter = 0;
-    path = fs::temp_directory_path() / ("claimgraph_reader_test_" + std::to_string(::getpid()) +
-                                        "_" + std::to_string(counter++));
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() { fs::remove_all(path); }
-  std::string Write(const std::string& name, const std::string& bytes) const {
-    const fs::path p = path / name;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << bytes;
-    return p.string();
   }
 };
 

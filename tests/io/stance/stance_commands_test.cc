@@ -7,24 +7,11 @@
 #include <fstream>
 #include <string>
 
+#include "tests/test_support.h"
+
 namespace {
 
-struct Run {
-  int status;
-  std::string out;
-};
-
-Run Claimgraph(const std::string& args) {
-  const std::string cmd = std::string(CLAIMGRAPH_BINARY) + " " + args + " 2>&1";
-  FILE* p = popen(cmd.c_str(), "r");
-  REQUIRE(p != nullptr);
-  std::string out;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  const int status = pclose(p);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
-}
+using claimgraph::testing::RunClaimgraph;
 
 std::string Write(const std::string& name, const std::string& text) {
   const auto dir = std::filesystem::temp_directory_path() / "claimgraph_stance_cli_test";
@@ -51,12 +38,12 @@ const char* kStances =
 TEST_CASE("eval stance --format fnc1 prints the FNC score and per-class figures", "[io][stance]") {
   const std::string bodies = Write("bodies.csv", kBodies);
   const std::string stances = Write("stances.csv", kStances);
-  const Run r =
-      Claimgraph("eval stance --format fnc1 --bodies " + bodies + " --stances " + stances);
-  INFO(r.out);
+  const auto r =
+      RunClaimgraph("eval stance --format fnc1 --bodies " + bodies + " --stances " + stances);
+  INFO(r.text);
   CHECK(r.status == 0);
-  CHECK_THAT(r.out, Catch::Contains("fnc_score: ") && Catch::Contains("disagree") &&
-                        Catch::Contains("confusion") && Catch::Contains("pairs: 4"));
+  CHECK_THAT(r.text, Catch::Contains("fnc_score: ") && Catch::Contains("disagree") &&
+                         Catch::Contains("confusion") && Catch::Contains("pairs: 4"));
 }
 
 TEST_CASE("eval stance --format emergent prints accuracy", "[io][stance]") {
@@ -67,31 +54,32 @@ TEST_CASE("eval stance --format emergent prints accuracy", "[io][stance]") {
       "a,c\n"
       "1,Apple will sell 19 million watches,Apple may sell 19 million watches: report,observing,"
       "b,c\n");
-  const Run r = Claimgraph("eval stance --format emergent --input " + input);
-  INFO(r.out);
+  const auto r = RunClaimgraph("eval stance --format emergent --input " + input);
+  INFO(r.text);
   CHECK(r.status == 0);
-  CHECK_THAT(r.out, Catch::Contains("accuracy: ") && Catch::Contains("pairs: 2"));
-  CHECK_THAT(r.out, !Catch::Contains("unrelated"));
+  CHECK_THAT(r.text, Catch::Contains("accuracy: ") && Catch::Contains("pairs: 2"));
+  CHECK_THAT(r.text, !Catch::Contains("unrelated"));
 }
 
 TEST_CASE("eval stance names bad rows and fails; bad usage exits 2", "[io][stance]") {
   const std::string bodies = Write("bodies2.csv", kBodies);
   const std::string stances =
       Write("stances2.csv", std::string(kStances) + "A headline,77,agree\nX,1,maybe\n");
-  const Run r =
-      Claimgraph("eval stance --format fnc1 --bodies " + bodies + " --stances " + stances);
+  const auto r =
+      RunClaimgraph("eval stance --format fnc1 --bodies " + bodies + " --stances " + stances);
   CHECK(r.status == 1);
-  CHECK_THAT(r.out, Catch::Contains("stances2.csv:6: error: Body ID 77 not found"));
-  CHECK_THAT(r.out, Catch::Contains("stances2.csv:7: error: unknown stance 'maybe'"));
-  CHECK_THAT(r.out, Catch::Contains("fnc_score: "));
+  CHECK_THAT(r.text, Catch::Contains("stances2.csv:6: error: Body ID 77 not found"));
+  CHECK_THAT(r.text, Catch::Contains("stances2.csv:7: error: unknown stance 'maybe'"));
+  CHECK_THAT(r.text, Catch::Contains("fnc_score: "));
 
-  CHECK(Claimgraph("eval stance --format nope").status == 2);
-  CHECK(Claimgraph("eval stance --format fnc1").status == 2);
-  CHECK(Claimgraph("eval stance --bogus").status == 2);
-  CHECK(Claimgraph("eval stance --help").status == 0);
-  CHECK(Claimgraph("train stance").status == 2);
-  CHECK(Claimgraph("eval stance --format fnc1 --bodies /nonexistent.csv --stances x.csv").status ==
-        1);
+  CHECK(RunClaimgraph("eval stance --format nope").status == 2);
+  CHECK(RunClaimgraph("eval stance --format fnc1").status == 2);
+  CHECK(RunClaimgraph("eval stance --bogus").status == 2);
+  CHECK(RunClaimgraph("eval stance --help").status == 0);
+  CHECK(RunClaimgraph("train stance").status == 2);
+  CHECK(
+      RunClaimgraph("eval stance --format fnc1 --bodies /nonexistent.csv --stances x.csv").status ==
+      1);
 }
 
 TEST_CASE("train stance writes a model that eval reads, byte-identical on rerun", "[io][stance]") {
@@ -100,17 +88,17 @@ TEST_CASE("train stance writes a model that eval reads, byte-identical on rerun"
   const std::string m1 = Write("m1.bin", ""), m2 = Write("m2.bin", "");
   const std::string common = "train stance --bodies " + bodies + " --stances " + stances +
                              " --epochs 3 --hidden 4 --vocabulary 20 -o ";
-  const Run t1 = Claimgraph(common + m1);
-  INFO(t1.out);
+  const auto t1 = RunClaimgraph(common + m1);
+  INFO(t1.text);
   REQUIRE(t1.status == 0);
-  REQUIRE(Claimgraph(common + m2).status == 0);
+  REQUIRE(RunClaimgraph(common + m2).status == 0);
   std::ifstream f1(m1, std::ios::binary), f2(m2, std::ios::binary);
   const std::string b1((std::istreambuf_iterator<char>(f1)), {});
   const std::string b2((std::istreambuf_iterator<char>(f2)), {});
   CHECK(!b1.empty());
   CHECK(b1 == b2);
-  const Run e = Claimgraph("eval stance --format fnc1 --bodies " + bodies + " --stances " +
-                           stances + " --model " + m1);
+  const auto e = RunClaimgraph("eval stance --format fnc1 --bodies " + bodies + " --stances " +
+                               stances + " --model " + m1);
   CHECK(e.status == 0);
-  CHECK_THAT(e.out, Catch::Contains("fnc_score: "));
+  CHECK_THAT(e.text, Catch::Contains("fnc_score: "));
 }

@@ -13,6 +13,7 @@
 #include "engine/truth/truth_discovery.h"
 #include "engine/truth/truth_finder.h"
 #include "io/truth/claim_readers.h"
+#include "tests/test_support.h"
 
 namespace claimgraph::io::truth {
 namespace {
@@ -76,20 +77,8 @@ TEST_CASE("joesingo/truthdiscovery regression figures, number for number", "[io]
   }
 }
 
-struct Run {
-  int status;
-  std::string out;
-};
-
-Run Truth(const std::string& args) {
-  const std::string out = std::filesystem::temp_directory_path() / "claimgraph_truth_out.txt";
-  const std::string command =
-      std::string(CLAIMGRAPH_BINARY) + " truth " + args + " >" + out + " 2>&1";
-  const int raw = std::system(command.c_str());
-  std::ifstream in(out);
-  std::stringstream text;
-  text << in.rdbuf();
-  return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, text.str()};
+claimgraph::testing::CommandOutput Truth(const std::string& args) {
+  return claimgraph::testing::RunClaimgraph("truth " + args);
 }
 
 std::string Write(const std::string& name, const std::string& text) {
@@ -112,12 +101,12 @@ TEST_CASE("claimgraph truth: JSON contract, accuracy, exit codes", "[io][truth]"
   const std::string json = (std::filesystem::temp_directory_path() / "cg_truth_out.json").string();
   for (const std::string& method : engine::truth::AlgorithmNames()) {
     INFO(method);
-    const Run r = Truth("--input " + claims + " --format csv --algorithm " + method + " --truth " +
-                        gold + " --windows -o " + json);
-    INFO(r.out);
+    const auto r = Truth("--input " + claims + " --format csv --algorithm " + method + " --truth " +
+                         gold + " --windows -o " + json);
+    INFO(r.text);
     REQUIRE(r.status == 0);
-    CHECK(r.out.find("accuracy: ") != std::string::npos);
-    CHECK(r.out.find("1 gold object(s) have no claims") != std::string::npos);
+    CHECK(r.text.find("accuracy: ") != std::string::npos);
+    CHECK(r.text.find("1 gold object(s) have no claims") != std::string::npos);
     const nlohmann::json j = ReadJson(json);
     for (const char* key : {"trust", "belief", "truth", "iterations", "converged"})
       CHECK(j.contains(key));
@@ -136,21 +125,21 @@ TEST_CASE("claimgraph truth: JSON contract, accuracy, exit codes", "[io][truth]"
   CHECK(Truth("--input " + claims + " --format xml --algorithm sums").status == 2);
   CHECK(Truth("--algorithm sums").status == 2);
   CHECK(Truth("--help").status == 0);
-  const Run missing = Truth("--input /no/such/file --format csv --algorithm sums");
+  const auto missing = Truth("--input /no/such/file --format csv --algorithm sums");
   CHECK(missing.status == 1);
-  CHECK(missing.out.find("/no/such/file") != std::string::npos);
-  const Run empty =
+  CHECK(missing.text.find("/no/such/file") != std::string::npos);
+  const auto empty =
       Truth("--input " + Write("cg_truth_empty.csv", "") + " --format csv --algorithm sums");
   CHECK(empty.status == 1);
-  CHECK(empty.out.find("empty file") != std::string::npos);
-  const Run unknown_gold = Truth("--input " + claims + " --format csv --algorithm sums --truth " +
-                                 Write("cg_truth_gold2.csv", "object,value\nnope,1\n"));
+  CHECK(empty.text.find("empty file") != std::string::npos);
+  const auto unknown_gold = Truth("--input " + claims + " --format csv --algorithm sums --truth " +
+                                  Write("cg_truth_gold2.csv", "object,value\nnope,1\n"));
   CHECK(unknown_gold.status == 1);
-  CHECK(unknown_gold.out.find("no gold object has claims") != std::string::npos);
-  const Run matrix = Truth("--input " + Write("cg_truth_matrix.csv", "1,2\n1,x\n") +
-                           " --format matrix --algorithm average-log");
+  CHECK(unknown_gold.text.find("no gold object has claims") != std::string::npos);
+  const auto matrix = Truth("--input " + Write("cg_truth_matrix.csv", "1,2\n1,x\n") +
+                            " --format matrix --algorithm average-log");
   CHECK(matrix.status == 0);
-  CHECK(matrix.out.find("not a number") != std::string::npos);
+  CHECK(matrix.text.find("not a number") != std::string::npos);
 }
 
 }  // namespace
