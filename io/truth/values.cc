@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstdio>
 #include <limits>
+#include <utility>
 #include <vector>
 
 namespace claimgraph::io::truth {
@@ -25,6 +26,34 @@ char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + '
 constexpr std::array<std::string_view, 14> kNoiseWords = {
     "unknown", "edited", "editor", "editors", "by", "and",    "et",
     "al",      "phd",    "ph",     "jr",      "sr", "author", "eds"};
+
+// Short forms of given names and their full form, sorted by short form: sources write "Art" and
+// "Wm. Arthur", "Josh" and "Joshua", "Dan" and "Daniel" for one author. Only short forms that
+// stand for one full name are listed ("Chris", "Pat", "Sam", "Al" could be several; "Ed" is also
+// the editor abbreviation). The abbreviations are those of old bibliographic records ("Wm.",
+// "Chas.", "Thos.").
+constexpr std::array<std::pair<std::string_view, std::string_view>, 47> kGivenNameForms = {{
+    {"abe", "abraham"},    {"alex", "alexander"}, {"andy", "andrew"},    {"art", "arthur"},
+    {"ben", "benjamin"},   {"benj", "benjamin"},  {"bernie", "bernard"}, {"bill", "william"},
+    {"billy", "william"},  {"bob", "robert"},     {"bobby", "robert"},   {"charlie", "charles"},
+    {"chas", "charles"},   {"chuck", "charles"},  {"dan", "daniel"},     {"danny", "daniel"},
+    {"dave", "david"},     {"dick", "richard"},   {"don", "donald"},     {"doug", "douglas"},
+    {"fred", "frederick"}, {"geo", "george"},     {"geoff", "geoffrey"}, {"greg", "gregory"},
+    {"jas", "james"},      {"jeff", "jeffrey"},   {"jim", "james"},      {"jimmy", "james"},
+    {"joe", "joseph"},     {"josh", "joshua"},    {"ken", "kenneth"},    {"larry", "lawrence"},
+    {"matt", "matthew"},   {"mike", "michael"},   {"nick", "nicholas"},  {"pete", "peter"},
+    {"phil", "philip"},    {"rich", "richard"},   {"rick", "richard"},   {"rob", "robert"},
+    {"robt", "robert"},    {"ron", "ronald"},     {"thos", "thomas"},    {"tim", "timothy"},
+    {"tom", "thomas"},     {"tony", "anthony"},   {"wm", "william"},
+}};
+
+// The full form of a lower-case given name, or the name itself.
+std::string_view FullGivenName(std::string_view word) {
+  const auto it =
+      std::lower_bound(kGivenNameForms.begin(), kGivenNameForms.end(), word,
+                       [](const auto& entry, std::string_view w) { return entry.first < w; });
+  return it != kGivenNameForms.end() && it->first == word ? it->second : word;
+}
 
 // Latin-1 letters U+00C0..U+00FF (UTF-8 C3 80..C3 BF) without their accents; '*' = keep.
 constexpr std::string_view kLatin1Base =
@@ -135,7 +164,7 @@ std::string NormalizeAuthorList(std::string_view raw_text) {
   auto flush = [&]() {
     if (word.size() > 1 &&
         std::find(kNoiseWords.begin(), kNoiseWords.end(), word) == kNoiseWords.end())
-      words.push_back(word);
+      words.emplace_back(FullGivenName(word));
     word.clear();
   };
   for (char c : raw) {

@@ -38,7 +38,8 @@ std::string FoldText(std::string_view raw);
 // Returns the author list as sorted, unique name words joined by ' ': lower case, accents (HTML
 // entities or Latin-1 letters) folded, other HTML entities read as blanks, apostrophes dropped
 // ("O'Leary" = "OLeary"), punctuation and one-letter initials dropped, noise words
-// ("unknown", "edited", "by", "ph.d", ...) removed.
+// ("unknown", "edited", "by", "ph.d", ...) removed, and short forms of given names written out
+// ("Art", "Wm." -> "arthur", "william"; only short forms of a single full name).
 std::string NormalizeAuthorList(std::string_view raw);
 
 }  // namespace claimgraph::io::truth

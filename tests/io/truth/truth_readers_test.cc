@@ -114,6 +114,15 @@ TEST_CASE("Author lists: apostrophes, HTML entities and entities with '&' spelle
            {"Hernandez; Sandeep Rolando", "hernandez rolando sandeep"},
            {"Fernando Andrews", "andrews fernando"},
            {"Rand &unknown; Paul", "paul rand"},
+           // short forms of given names are written out; ambiguous ones are left alone
+           {"Conklin, Art", "arthur conklin"},
+           {"Conklin, Wm. Arthur", "arthur conklin william"},
+           {"Josh Bloch", "bloch joshua"},
+           {"Loshin, Pete", "loshin peter"},
+           {"BOYCE, JOSEPH; JENNINGS, DAN W.", "boyce daniel jennings joseph"},
+           {"Chris Date; Pat Hanrahan", "chris date hanrahan pat"},
+           {"Ed Yourdon", "ed yourdon"},
+           {"Artz, Tomas", "artz tomas"},
        }) {
     INFO(c.raw);
     CHECK(NormalizeValue(c.raw, ValueKind::kAuthorList).key == c.key);
