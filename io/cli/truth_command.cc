@@ -52,9 +52,10 @@ int TruthCommand(const std::vector<std::string>& args) {
       "format,f", po::value(&format)->default_value("dafna"),
       "dafna | csv (source,object,value[,time] with a header) | matrix (rows = sources, columns "
       "= variables, as joesingo/truthdiscovery)")(
-      "algorithm,a", po::value(&algorithm),
+      "algorithm,a", po::value(&algorithm)->default_value("accu"),
       "voting | sums | average-log | investment | pooled-investment | truthfinder | crh | accu | "
-      "ltm (Latent Truth Model; with --values authors, author by author)")(
+      "ltm (Latent Truth Model; with --values authors, author by author). The default, accu, "
+      "is above voting on every set in docs/EVALUATION.md")(
       "truth,t", po::value(&truth_file), "gold file; prints accuracy: <0..1>")(
       "truth-format", po::value(&truth_format)->default_value("auto"),
       "auto | csv (object,value with a header) | dafna | population (popAnswersOut.txt) | book "
@@ -82,7 +83,6 @@ int TruthCommand(const std::vector<std::string>& args) {
     return 0;
   }
   if (inputs.empty()) throw UsageError("--input is required");
-  if (algorithm.empty()) throw UsageError("--algorithm is required");
   const auto& names = et::AlgorithmNames();
   if (std::find(names.begin(), names.end(), algorithm) == names.end())
     throw UsageError("unknown --algorithm '" + algorithm + "'");

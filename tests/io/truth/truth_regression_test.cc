@@ -121,6 +121,10 @@ TEST_CASE("claimgraph truth: JSON contract, accuracy, exit codes", "[io][truth]"
     text << in.rdbuf();
     CHECK(text.str().find("nan") == std::string::npos);
   }
+  // Without --algorithm the command runs ACCU.
+  const auto by_default = Truth("--input " + claims + " --format csv");
+  CHECK(by_default.status == 0);
+  CHECK(by_default.text.find("algorithm: accu\n") != std::string::npos);
   CHECK(Truth("--input " + claims + " --format csv --algorithm nope").status == 2);
   CHECK(Truth("--input " + claims + " --format xml --algorithm sums").status == 2);
   CHECK(Truth("--algorithm sums").status == 2);

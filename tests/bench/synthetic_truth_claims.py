@@ -1,0 +1,105 @@
+#!/usr/bin/env python3
+"""Writes a synthetic structured claim set at the scale of the flight data that truth discovery is
+judged on (about 2.7 million claim rows from 38 sources), for measuring `claimgraph truth`'s time
+and memory at that size (docs/EVALUATION.md).
+
+Objects are flight-days ("AA17-2011-12-05"), each with six properties: four clock times and two
+gates. Every independent source covers a flight-day with probability --coverage and gets a value
+right with its own accuracy, drawn uniformly from [0.5, 0.97]; a wrong time is off by 5 to 30
+minutes, a wrong gate is another gate. Sources write times in one of three forms ("7:15 PM",
+"19:15", "7:15pm"), which the engine's value normalisation must fold into one. The last
+--copiers sources copy a fifth of the values of one of the first eight sources, errors included,
+so that methods with copy detection have something to detect. Gold: every value of the first 100
+flights on their first 10 days, as `object,value` CSV.
+
+Output (in --out): claims.csv (`source,object,value,time`, the object "flight-day|property") or,
+with --format dafna, one DAFNA file per source under claims/; and truth.csv.
+Deterministic for a given --seed.
+"""
+import argparse
+import datetime
+import os
+import random
+
+PROPERTIES = ("ScheduledDeparture", "ActualDeparture", "DepartureGate", "ScheduledArrival",
+              "ActualArrival", "ArrivalGate")
+
+
+def clock(minutes, form):
+    h, m = divmod(minutes % 1440, 60)
+    if form == 0:
+        return f"{(h - 1) % 12 + 1}:{m:02d} {'AM' if h < 12 else 'PM'}"
+    if form == 1:
+        return f"{h:02d}:{m:02d}"
+    return f"{(h - 1) % 12 + 1}:{m:02d}{'am' if h < 12 else 'pm'}"
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("--out", required=True)
+    p.add_argument("--sources", type=int, default=38)
+    p.add_argument("--copiers", type=int, default=8)
+    p.add_argument("--flights", type=int, default=1200)
+    p.add_argument("--days", type=int, default=60)
+    p.add_argument("--coverage", type=float, default=0.2)
+    p.add_argument("--format", choices=("csv", "dafna"), default="csv")
+    p.add_argument("--seed", type=int, default=7)
+    a = p.parse_args()
+    rng = random.Random(a.seed)
+    independent = a.sources - a.copiers
+    accuracy = [rng.uniform(0.5, 0.97) for _ in range(a.sources)]
+    copies = {s: rng.randrange(min(8, independent)) for s in range(independent, a.sources)}
+
+    os.makedirs(a.out, exist_ok=True)
+    if a.format == "csv":
+        claims = open(os.path.join(a.out, "claims.csv"), "w")
+        claims.write("source,object,value,time\n")
+        files = [claims] * a.sources
+    else:
+        os.makedirs(os.path.join(a.out, "claims"), exist_ok=True)
+        files = [open(os.path.join(a.out, "claims", f"source{s}.txt"), "w")
+                 for s in range(a.sources)]
+    gold = open(os.path.join(a.out, "truth.csv"), "w")
+    gold.write("object,value\n")
+    rows = 0
+
+    def wrong_gate():
+        return f"{rng.choice('ABCDE')}{rng.randint(1, 40)}"
+
+    for f in range(a.flights):
+        for d in range(a.days):
+            date = (datetime.date(2011, 12, 1) + datetime.timedelta(days=d)).isoformat()
+            day = f"AA{f}-{date}"
+            truth = {p: wrong_gate() if "Gate" in p else rng.randint(0, 1439) for p in PROPERTIES}
+            if f < 100 and d < 10:
+                for prop in PROPERTIES:
+                    v = truth[prop] if "Gate" in prop else clock(truth[prop], 1)
+                    gold.write(f"{day}|{prop},{v}\n")
+            given = {}
+            for s in range(a.sources):
+                if s in copies:
+                    original = given.get(copies[s])
+                    if not original:
+                        continue
+                    values = {p: v for p, v in original.items() if rng.random() < 0.2}
+                elif rng.random() < a.coverage:
+                    values = {}
+                    for prop in PROPERTIES:
+                        t = truth[prop]
+                        if rng.random() > accuracy[s]:
+                            t = wrong_gate() if "Gate" in prop else t + rng.choice((-15, -5, 5, 10, 30))
+                        values[prop] = t if "Gate" in prop else clock(t, s % 3)
+                else:
+                    continue
+                given[s] = values
+                for prop, v in values.items():
+                    rows += 1
+                    if a.format == "csv":
+                        files[s].write(f"source{s},{day}|{prop},{v},{date}\n")
+                    else:
+                        files[s].write(f"{rows}|\t|\t{day}|\t{prop}|\t{v}|\tsource{s}|\t{date}|\t\n")
+    print(f"{rows} claim rows from {a.sources} sources in {a.out}")
+
+
+if __name__ == "__main__":
+    main()
