@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "engine/truth/source_report.h"
+
 namespace claimgraph::io::truth {
 namespace {
 
@@ -126,6 +128,154 @@ std::string FoldAccents(std::string_view raw) {
   return out;
 }
 
+// Month 1-12 of a month name, full or cut to three or four letters with an optional '.'
+// ("dec", "dec.", "sept", "december"); 0 for any other word.
+int MonthNumber(std::string_view w) {
+  static constexpr std::array<std::string_view, 12> kMonths = {
+      "january", "february", "march",     "april",   "may",      "june",
+      "july",    "august",   "september", "october", "november", "december"};
+  if (!w.empty() && w.back() == '.') w.remove_suffix(1);
+  if (w.size() < 3) return 0;
+  for (size_t i = 0; i < kMonths.size(); ++i) {
+    const std::string_view name = kMonths[i];
+    if (w == name ||
+        (w.size() <= 4 && name.substr(0, w.size()) == w && (w.size() == 3 || name == "september")))
+      return static_cast<int>(i) + 1;
+  }
+  return 0;
+}
+
+bool IsWeekday(std::string_view w) {
+  if (!w.empty() && w.back() == '.') w.remove_suffix(1);
+  for (std::string_view day :
+       {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+    if (w == day || (w.size() >= 3 && w.size() <= 4 && day.substr(0, w.size()) == w)) return true;
+  return false;
+}
+
+bool AllDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+int ToInt(std::string_view s) {
+  int v = 0;
+  for (char c : s) v = v * 10 + (c - '0');
+  return v;
+}
+
+// A day of the month, "1" to "31", also "1st", "22nd", "3rd", "4th".
+int DayNumber(std::string_view w) {
+  if (w.size() > 2 &&
+      (w.ends_with("st") || w.ends_with("nd") || w.ends_with("rd") || w.ends_with("th")))
+    w.remove_suffix(2);
+  if (!AllDigits(w) || w.size() > 2) return 0;
+  const int d = ToInt(w);
+  return d >= 1 && d <= 31 ? d : 0;
+}
+
+bool ValidDate(int year, int month, int day) {
+  static constexpr std::array<int, 12> kDays = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12 || day < 1 || day > kDays[month - 1]) return false;
+  const bool leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+  return !(month == 2 && day == 29 && year > 0 && !leap);
+}
+
+// Finds a clock time ("7:15", "07:15:30", "7:15 pm", "7:15p.m.") in `text`: its position and
+// length, and its seconds after midnight. False if there is none.
+bool FindClockTime(std::string_view text, size_t* begin, size_t* length, int* seconds) {
+  auto digit = [&](size_t i) { return i < text.size() && text[i] >= '0' && text[i] <= '9'; };
+  for (size_t colon = text.find(':'); colon != std::string_view::npos;
+       colon = text.find(':', colon + 1)) {
+    if (colon == 0 || !digit(colon - 1) || !digit(colon + 1) || !digit(colon + 2)) continue;
+    size_t b = colon - 1;
+    if (b > 0 && digit(b - 1)) --b;
+    if (b > 0 && digit(b - 1)) continue;  // three digits before the colon
+    size_t e = colon + 3;
+    if (e < text.size() && text[e] == ':' && digit(e + 1) && digit(e + 2)) e += 3;
+    if (digit(e)) continue;
+    // an am / pm mark, after blanks or not, that ends the word
+    size_t m = e;
+    while (m < text.size() && text[m] == ' ') ++m;
+    for (std::string_view mark : {"a.m.", "p.m.", "am", "pm", "a", "p"}) {
+      if (text.substr(m, mark.size()) == mark) {
+        const size_t after = m + mark.size();
+        if (after == text.size() || !std::isalpha(static_cast<unsigned char>(text[after]))) {
+          e = after;
+          break;
+        }
+      }
+    }
+    if (!ParseClockTime(text.substr(b, e - b), seconds)) continue;
+    *begin = b;
+    *length = e - b;
+    return true;
+  }
+  return false;
+}
+
+// Reads what is left of a date-time value once its clock time is taken out: one date in one of
+// the forms "2011-12-01", "2011/12/01", "12/01/2011" (month first), "12/01/11", "dec 1",
+// "dec 1, 2011", "1 dec 2011", with weekday names, "at", "on" and the separators , ( ) - allowed
+// around it. year = 0 when the date names none.
+bool ReadDate(std::string_view text, int* year, int* month, int* day) {
+  std::vector<std::string_view> words;
+  size_t i = 0;
+  while (i < text.size()) {
+    const char c = text[i];
+    if (c == ' ' || c == ',' || c == '(' || c == ')' || c == '@') {
+      ++i;
+      continue;
+    }
+    const size_t start = i;
+    while (i < text.size() && text[i] != ' ' && text[i] != ',' && text[i] != '(' &&
+           text[i] != ')' && text[i] != '@')
+      ++i;
+    const std::string_view w = text.substr(start, i - start);
+    if (w == "-" || w == "at" || w == "on" || IsWeekday(w)) continue;
+    words.push_back(w);
+  }
+  *year = 0;
+  if (words.size() == 1) {
+    // numeric: y-m-d, y/m/d, m/d/y
+    const std::string_view w = words[0];
+    const char sep = w.find('-') != std::string_view::npos ? '-' : '/';
+    std::array<std::string_view, 3> f;
+    size_t n = 0, pos = 0;
+    while (n < 3) {
+      const size_t next = w.find(sep, pos);
+      f[n++] = w.substr(pos, next == std::string_view::npos ? std::string_view::npos : next - pos);
+      if (next == std::string_view::npos) break;
+      pos = next + 1;
+    }
+    if (n != 3 || w.find(sep, pos) != std::string_view::npos) return false;
+    for (std::string_view x : f)
+      if (!AllDigits(x)) return false;
+    if (f[0].size() == 4 && f[1].size() <= 2 && f[2].size() <= 2) {
+      *year = ToInt(f[0]), *month = ToInt(f[1]), *day = ToInt(f[2]);
+    } else if (sep == '/' && f[0].size() <= 2 && f[1].size() <= 2 &&
+               (f[2].size() == 4 || f[2].size() == 2)) {
+      *month = ToInt(f[0]), *day = ToInt(f[1]), *year = ToInt(f[2]);
+      if (f[2].size() == 2) *year += *year < 70 ? 2000 : 1900;
+    } else {
+      return false;
+    }
+    return ValidDate(*year, *month, *day);
+  }
+  if (words.size() != 2 && words.size() != 3) return false;
+  *month = MonthNumber(words[0]);
+  *day = DayNumber(words[1]);
+  if (*month == 0 || *day == 0) {  // "1 dec"
+    *day = DayNumber(words[0]);
+    *month = MonthNumber(words[1]);
+    if (*month == 0 || *day == 0) return false;
+  }
+  if (words.size() == 3) {
+    if (!AllDigits(words[2]) || words[2].size() != 4) return false;
+    *year = ToInt(words[2]);
+  }
+  return ValidDate(*year, *month, *day);
+}
+
 }  // namespace
 
 bool ParseNumber(std::string_view text, double* out) {
@@ -231,6 +381,36 @@ bool ParseClockTime(std::string_view text, int* seconds) {
   return true;
 }
 
+bool ParseDateTime(std::string_view text, std::string* key, double* minutes) {
+  text = Trim(text);
+  if (text.size() > 48 || text.find_first_of("0123456789") == std::string_view::npos) return false;
+  int seconds = -1;
+  size_t begin = 0, length = 0;
+  if (FindClockTime(text, &begin, &length, &seconds)) {
+    // ISO's "2011-12-01t19:15" (folded): the 't' goes with the time
+    if (begin >= 2 && text[begin - 1] == 't' && text[begin - 2] >= '0' && text[begin - 2] <= '9')
+      --begin, ++length;
+  }
+  std::string rest(text.substr(0, begin));
+  rest += ' ';
+  rest += text.substr(begin + length);
+  int year, month, day;
+  if (!ReadDate(rest, &year, &month, &day)) return false;
+  char buf[40];
+  int n = year > 0 ? std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day)
+                   : std::snprintf(buf, sizeof buf, "--%02d-%02d", month, day);
+  if (seconds >= 0) {
+    const int h = seconds / 3600, m = seconds / 60 % 60, sec = seconds % 60;
+    n += sec != 0 ? std::snprintf(buf + n, sizeof buf - n, " %02d:%02d:%02d", h, m, sec)
+                  : std::snprintf(buf + n, sizeof buf - n, " %02d:%02d", h, m);
+  }
+  key->assign(buf, n);
+  *minutes =
+      year > 0 ? engine::truth::DaysFromDate(year, month, day) * 1440 + std::max(seconds, 0) / 60.0
+               : std::numeric_limits<double>::quiet_NaN();
+  return true;
+}
+
 NormalizedValue NormalizeValue(std::string_view raw, ValueKind kind) {
   NormalizedValue v{{}, std::numeric_limits<double>::quiet_NaN()};
   std::string folded = FoldText(raw);
@@ -260,6 +440,7 @@ NormalizedValue NormalizeValue(std::string_view raw, ValueKind kind) {
     v.number = seconds / 60.0;
     return v;
   }
+  if (ParseDateTime(folded, &v.key, &v.number)) return v;
   v.key = std::move(folded);
   return v;
 }

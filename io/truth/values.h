@@ -2,9 +2,11 @@
 // this, and accuracy compares the chosen value with gold after this. Numbers are numbers ("10",
 // "10.0" and "10.00" are one value, written in the shortest form that reads back the same);
 // clock times are times ("7:15 PM", "7:15 p.m." and "19:15" are "19:15", their number the
-// minutes after midnight); other text has its case folded (ASCII) and runs of white space folded
-// to one space. Author lists (Book) become the sorted set of the name words in them, so that
-// "Haag, Stephen; Perry, James T." and "STEPHEN HAAG, JAMES T PERRY" are one value.
+// minutes after midnight); dates, with or without a clock time, are dates ("12/01/2011 7:15 PM",
+// "Dec 1, 2011 19:15" and "2011-12-01 19:15" are "2011-12-01 19:15"); other text has its case
+// folded (ASCII) and runs of white space folded to one space. Author lists (Book) become the sorted
+// set of the name words in them, so that "Haag, Stephen; Perry, James T." and "STEPHEN HAAG, JAMES
+// T PERRY" are one value.
 #pragma once
 
 #include <string>
@@ -31,6 +33,13 @@ bool ParseNumber(std::string_view text, double* out);
 // Reads a whole string as a clock time: H:MM or HH:MM, optional :SS, optional am / pm / a.m. /
 // p.m. (hours 1-12 then; 0-23 without). Returns false if it is not one; *seconds = after midnight.
 bool ParseClockTime(std::string_view text, int* seconds);
+
+// Reads a whole (folded, lower-case) string as a date with an optional clock time:
+// "2011-12-01 7:15 pm", "12/01/2011 19:15" (month first), "dec 1, 2011 7:15 pm", "7:15 pm dec 01",
+// "thu dec 1". *key is "2011-12-01 19:15" ("--12-01 19:15" when no year is given, no time part
+// without a clock time); *minutes the minutes since 1970-01-01 (NaN without a year). False, and
+// nothing written, when the string is anything else.
+bool ParseDateTime(std::string_view text, std::string* key, double* minutes);
 
 // Trims blanks and folds case and inner white space.
 std::string FoldText(std::string_view raw);

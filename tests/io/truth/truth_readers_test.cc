@@ -67,6 +67,28 @@ TEST_CASE("Values are normalised: numbers as numbers, text folded", "[io][truth]
       {"24:00", "24:00"},
       {"7:15 tomorrow", "7:15 tomorrow"},
       {"gate 7:15", "gate 7:15"},
+      // dates, with or without a clock time, in one form
+      {"2011-12-01", "2011-12-01"},
+      {"2011-12-01 19:15", "2011-12-01 19:15"},
+      {"2011-12-01T19:15:30", "2011-12-01 19:15:30"},
+      {"12/01/2011 7:15 PM", "2011-12-01 19:15"},
+      {"12/1/11 7:15pm", "2011-12-01 19:15"},
+      {"2011/12/01 07:15", "2011-12-01 07:15"},
+      {"Dec 1, 2011 7:15 PM", "2011-12-01 19:15"},
+      {"Thu, 1 December 2011 at 19:15", "2011-12-01 19:15"},
+      {"7:15 PM (Dec 01)", "--12-01 19:15"},
+      {"Dec 01 - 7:15 p.m.", "--12-01 19:15"},
+      {"Sept. 3rd", "--09-03"},
+      {"feb 29 2012", "2012-02-29"},
+      // not dates: left as text
+      {"feb 29 2011", "feb 29 2011"},
+      {"31/12/2011", "31/12/2011"},
+      {"3/4", "3/4"},
+      {"1-2", "1-2"},
+      {"may rain 7:15", "may rain 7:15"},
+      {"janitor 3", "janitor 3"},
+      {"dec 1 7:15 pmx", "dec 1 7:15 pmx"},
+      {"dec 1 2011 7:15 8:15", "dec 1 2011 7:15 8:15"},
   };
   for (const Case& c : cases) {
     INFO(c.raw);
@@ -75,6 +97,12 @@ TEST_CASE("Values are normalised: numbers as numbers, text folded", "[io][truth]
   CHECK(NormalizeValue("10.5").number == 10.5);
   CHECK(std::isnan(NormalizeValue("ten").number));
   CHECK(NormalizeValue("7:15 PM").number == 19 * 60 + 15);
+  // a date's number is minutes since 1970-01-01; without a year it has none
+  CHECK(NormalizeValue("1970-01-02 00:30").number == 1440 + 30);
+  CHECK(NormalizeValue("Dec 1, 2011 7:15 PM").number -
+            NormalizeValue("2011-11-30 19:15").number ==
+        1440);
+  CHECK(std::isnan(NormalizeValue("Dec 1 7:15 PM").number));
 }
 
 TEST_CASE("Author lists are sets of normalised names", "[io][truth]") {
