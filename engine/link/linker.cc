@@ -251,6 +251,10 @@ LinkResult LinkClaims(const std::vector<DocumentFingerprint>& documents, std::ve
       ClaimTerms t = ComputeClaimTerms(cs[i]);
       for (auto& stem : t.stems) intern(&term_ids[i], std::move(stem));
       for (const auto& e : cs[i].entities) intern(&term_ids[i], "entity:" + FoldCase(e));
+      // Amounts of one kind ("£38 million" and "a £12 million job") are what numeric
+      // contradictions are made of: the unit is a term of its own.
+      for (const auto& q : cs[i].quantities)
+        if (!q.unit.empty()) intern(&term_ids[i], "unit:" + q.unit);
     }
     const size_t num_terms = ids.size();
     decltype(ids)().swap(ids);

@@ -231,13 +231,29 @@ bool IsSubsetCount(std::string_view text, std::string_view written) {
   return after.substr(0, 3) == "of ";
 }
 
-// A number cue: both claims count the same kind of thing and the counts cannot both be right.
 // A number cue: both claims count the same kind of thing, and no count in one agrees with any
 // count of that kind in the other ("two of the six lanes" does not contradict "two lanes").
 // Durations are left out: "six months of talks" and "three months after" count different things.
-std::optional<std::string> NumberMismatch(const Claim& a, const Claim& b) {
-  auto usable = [](const Claim& c, const Quantity& q) {
+// Only asserted counts are compared: not a negated one ("this is not two cables", "two lanes, not
+// three"), nor any count of a claim whose predicate is negated ("all six lanes would not be back
+// in use"), which says nothing about how many there are.
+std::optional<std::string> NumberMismatch(const Claim& a, const ClaimTerms& ta, const Claim& b,
+                                          const ClaimTerms& tb) {
+  auto count_negated = [](const ClaimTerms& t) {
+    return std::any_of(t.negated.begin(), t.negated.end(), [&](const std::string& stem) {
+      return std::binary_search(t.counts.begin(), t.counts.end(), stem);
+    });
+  };
+  const bool a_predicate_negated = a.polarity == Polarity::kNegated && !count_negated(ta);
+  const bool b_predicate_negated = b.polarity == Polarity::kNegated && !count_negated(tb);
+  auto usable = [&](const Claim& c, const Quantity& q) {
+    const ClaimTerms& t = &c == &a ? ta : tb;
+    if (&c == &a ? a_predicate_negated : b_predicate_negated) return false;
     if (LooksLikeYear(q) || q.unit.empty()) return false;
+    char count[32];
+    std::snprintf(count, sizeof count, "%.0f ", q.low);
+    for (const std::string& stem : t.negated)
+      if (stem.rfind(count, 0) == 0) return false;
     if (IsSubsetCount(c.text, q.text)) return false;
     const std::string cls = UnitClass(q.unit);
     return cls != "day" && cls != "week" && cls != "month" && cls != "year";
@@ -452,7 +468,8 @@ ClaimTerms ComputeClaimTerms(const Claim& claim) {
       in_scope = false;
       continue;
     }
-    if (IsDenialWord(tok.text)) t.reports_denial = true;
+    // "called the figure unacceptable" reports a rejection as much as "rejected the figure".
+    if (IsDenialWord(tok.text) || tok.text == "unacceptable") t.reports_denial = true;
     // "US" is the country, not the pronoun the stopword list drops.
     const bool country = tok.text == "us" && claim.text.compare(tok.begin, 2, "US") == 0;
     if ((IsStopword(tok.text) && !country) || tok.text.size() < 2) continue;
@@ -561,7 +578,7 @@ std::optional<ClaimLink> ClassifyPair(const Claim& a, const ClaimTerms& ta, cons
       cue = std::max(cue, 0.65);
     }
   }
-  if (auto n = NumberMismatch(a, b)) {
+  if (auto n = NumberMismatch(a, ta, b, tb)) {
     reasons.push_back(*n);
     cue = std::max(cue, 0.6);
   }

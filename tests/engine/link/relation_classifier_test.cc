@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "engine/link/candidate_index.h"
+#include "engine/link/linker.h"
 #include "engine/link/minhash.h"
 #include "engine/text/quantity.h"
 #include "engine/text/tokenizer.h"
@@ -195,6 +196,74 @@ TEST_CASE("Relation classifier: numeric mismatch and resolved forecasts", "[engi
   REQUIRE(link);
   CHECK(link->relation == Relation::kUpdate);
   CHECK(link->reasons.front().find("resolved forecast") != std::string::npos);
+}
+
+TEST_CASE("Relation classifier: only asserted counts are compared", "[engine][link]") {
+  struct Case {
+    const char* a;
+    Polarity pa;
+    Modality ma;
+    const char* b;
+    Polarity pb;
+    bool contradict;
+  };
+  const Polarity kAff = Polarity::kAffirmed, kNeg = Polarity::kNegated;
+  const Modality kAsserted = Modality::kAsserted;
+  const Case cases[] = {
+      // asserted counts that differ
+      {"only two pumps were affected at the plant", kAff, kAsserted,
+       "testing revealed damage to 11 pumps at the plant", kAff, true},
+      {"two gates, not three as the mayor had said, were now open at the dam", kNeg, kAsserted,
+       "From Monday three gates will be open at the dam", kAff, true},
+      // a negated count says nothing about other counts
+      {"This is not two pumps at the plant", kNeg, kAsserted,
+       "testing revealed damage to 11 pumps at the plant", kAff, false},
+      // nor do the counts of a claim whose predicate is negated
+      {"All six gates at the dam would not be back in use before October", kNeg, kAsserted,
+       "Two gates at the dam opened at 6 a.m. to boats", kAff, false},
+      // "called the figure unacceptable" reports the rejection that "rejected the figure" makes
+      {"He rejected the figure of 300 advisers at the base", kAff, Modality::kDenial,
+       "The minister called the figure of 300 advisers at the base unacceptable", kAff, false},
+  };
+  int id = 0;
+  for (const Case& c : cases) {
+    INFO(c.a << " || " << c.b);
+    Claim a = MakeClaim(++id, c.a, "2026-02-01", c.pa, c.ma);
+    a.quantities = FindQuantities(a.text);
+    Claim b = MakeClaim(++id, c.b, "2026-02-02", c.pb);
+    b.quantities = FindQuantities(b.text);
+    const auto link = Classify(a, b);
+    const bool contradict = link && link->relation == Relation::kContradict;
+    if (link && !link->reasons.empty()) INFO(link->reasons.front());
+    CHECK(contradict == c.contradict);
+  }
+}
+
+TEST_CASE("Linker: amounts of one kind make claims candidates", "[engine][link]") {
+  // Two estimates of one repair bill share only "council" and "million" in words; the currency
+  // of their amounts is what brings them together.
+  std::vector<Claim> claims;
+  auto add = [&](const std::string& text) {
+    Claim c = MakeClaim(static_cast<int64_t>(claims.size()) + 1, text, "2026-03-10");
+    c.quantities = FindQuantities(text);
+    claims.push_back(std::move(c));
+  };
+  add("She put the likely bill at £38 million, the council said.");
+  add("A proper repair is a £12 million job, and the council knows it.");
+  for (int i = 0; i < 30; ++i)
+    add("The council discussed agenda item " + std::to_string(i) + " about parking permit zone" +
+        std::string(1, static_cast<char>('a' + i % 26)) + " tonight.");
+  for (int i = 0; i < 5; ++i)
+    add("Turnout reached " + std::to_string(i + 2) + " million voters in district" +
+        std::string(1, static_cast<char>('a' + i)) + ".");
+  const LinkResult result = LinkClaims({}, &claims, LinkOptions{});
+  bool found = false;
+  for (const ClaimLink& l : result.links)
+    if (l.a == 1 && l.b == 2) {
+      found = true;
+      CHECK(l.relation == Relation::kContradict);
+    }
+  CHECK(found);
 }
 
 TEST_CASE("DaysBetween reads ISO dates and partial dates", "[engine][link]") {
