@@ -424,6 +424,7 @@ ClaimTerms ComputeClaimTerms(const Claim& claim) {
   const std::vector<Token> tokens = Tokenize(claim.text);
   auto prev_is = [&](size_t i, const char* w) { return i > 0 && tokens[i - 1].text == w; };
   bool in_condition = false;
+  bool ends_stay = false;
   std::vector<std::string> condition_stems;
   for (size_t i = 0; i < tokens.size(); ++i) {
     const Token& tok = tokens[i];
@@ -487,6 +488,13 @@ ClaimTerms ComputeClaimTerms(const Claim& claim) {
             (tokens[i + 1].numeric || IsNumberWord(*next) || *next == "some" || *next == "about" ||
              *next == "around" || *next == "several" || *next == "only" || *next == "a");
     }
+    // "the remaining presence is due to end": a stay that ends is a departure. A verb, not the
+    // noun of "until the end of the year", and not under a negation ("will not end").
+    if ((tok.text == "end" || tok.text == "ends" || tok.text == "ended" || tok.text == "ending" ||
+         tok.text == "expire" || tok.text == "expires" || tok.text == "expired") &&
+        prev != "the" && prev != "an" && prev != "its" && prev != "their" &&
+        !(next && *next == "of") && !in_scope && !in_condition)
+      ends_stay = true;
     t.stems.push_back(stays || leaves_behind ? ConceptStem("stay") : ConceptStem(tok.text));
     if (in_condition) condition_stems.push_back(t.stems.back());
     // Refusing or denying negates what follows ("refused to let Baghdad link", "rejected any
@@ -518,6 +526,11 @@ ClaimTerms ComputeClaimTerms(const Claim& claim) {
   for (size_t k = 0; k < oppositions.size(); ++k) {
     if (HasAny(affirmed, oppositions[k].left)) t.opposition_left |= 1u << k;
     if (HasAny(affirmed, oppositions[k].right)) t.opposition_right |= 1u << k;
+  }
+  // Opposition 0 is "leave vs stay": a presence that ends is a leaving.
+  if (ends_stay && (t.opposition_right & 1u)) {
+    t.opposition_right &= ~1u;
+    t.opposition_left |= 1u;
   }
   return t;
 }

@@ -126,6 +126,17 @@ TEST_CASE("Relation classifier: what a claim does not assert is not contradicted
       {MakeClaim(1, "The builder, which poured the concrete in 2011, rejected that account",
                  "2026-03-01", Polarity::kAffirmed, Modality::kDenial),
        MakeClaim(2, "The concrete was poured in 2011 by the builder", "2026-03-01"), false},
+      // A presence that ends is a departure; staying until the end of something is not.
+      {MakeClaim(1, "The remaining presence at the northern base is due to end by May 2027",
+                 "2026-03-01"),
+       MakeClaim(2, "The withdrawal from the northern base is due to be completed by May 2027",
+                 "2026-03-02"),
+       false},
+      {MakeClaim(1, "The troops will remain at the northern base until the end of May 2027",
+                 "2026-03-01"),
+       MakeClaim(2, "The withdrawal from the northern base is due to be completed by May 2027",
+                 "2026-03-02"),
+       true},
       // Two reports of the same refusal agree.
       {MakeClaim(1, "The minister refused to let Basra link the two budgets", "2026-03-01"),
        MakeClaim(2, "The minister said the two budgets are not linked", "2026-03-02",
