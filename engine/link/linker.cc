@@ -255,6 +255,9 @@ LinkResult LinkClaims(const std::vector<DocumentFingerprint>& documents, std::ve
       // contradictions are made of: the unit is a term of its own.
       for (const auto& q : cs[i].quantities)
         if (!q.unit.empty()) intern(&term_ids[i], "unit:" + q.unit);
+      // So are stated times: "by September 2026" in two claims is a shared deadline.
+      for (const auto& t : cs[i].about)
+        if (!t.begin.empty()) intern(&term_ids[i], "about:" + t.begin + ".." + t.end);
     }
     const size_t num_terms = ids.size();
     decltype(ids)().swap(ids);

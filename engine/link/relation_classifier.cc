@@ -112,6 +112,25 @@ bool IsDenialWord(const std::string& w) {
   return kWords.count(w) > 0;
 }
 
+// Words that judge whether what the clause's subject names is so or will happen: "X is not
+// realistic" says X will not happen.
+bool IsJudgementOfFact(const std::string& w) {
+  static const std::unordered_set<std::string> kWords = {
+      "realistic", "possible", "feasible", "likely",   "achievable", "credible",
+      "plausible", "viable",   "true",     "accurate", "correct"};
+  return kWords.count(w) > 0;
+}
+
+// Month and weekday names and the words that place a time in one ("mid", "early", "late").
+bool IsTimeWord(const std::string& w) {
+  static const std::unordered_set<std::string> kWords = {
+      "january",   "february",  "march",   "april",    "may",      "june",   "july",
+      "august",    "september", "october", "november", "december", "monday", "tuesday",
+      "wednesday", "thursday",  "friday",  "saturday", "sunday",   "mid",    "early",
+      "late",      "year",      "month",   "week",     "day"};
+  return kWords.count(w) > 0;
+}
+
 // Verbs whose object is negated: refusing or denying something.
 bool IsNegatingVerb(const std::string& w) {
   return w == "refuse" || w == "refused" || w == "refuses" || w == "declined" || IsDenialWord(w);
@@ -425,6 +444,10 @@ ClaimTerms ComputeClaimTerms(const Claim& claim) {
   auto prev_is = [&](size_t i, const char* w) { return i > 0 && tokens[i - 1].text == w; };
   bool in_condition = false;
   bool ends_stay = false;
+  // The stems of the current clause so far, less times and numbers ("a mid-April reopening":
+  // reopen), for a negated judgement of it.
+  std::vector<std::string> clause_subject;
+  bool subject_open = true;  // no preposition yet in this clause ("reopening | of the tunnel")
   std::vector<std::string> condition_stems;
   for (size_t i = 0; i < tokens.size(); ++i) {
     const Token& tok = tokens[i];
@@ -456,6 +479,22 @@ ClaimTerms ComputeClaimTerms(const Claim& claim) {
       t.negated.insert(t.negated.end(), counts.begin(), counts.end());
       in_scope = false;
     }
+    // "a mid-April reopening was not realistic": a negated judgement of whether something is
+    // so negates the clause's subject, not only the judgement.
+    if (IsNegator(tok.text) && next && IsJudgementOfFact(*next))
+      t.negated.insert(t.negated.end(), clause_subject.begin(), clause_subject.end());
+    if (i > 0 && (tok.text == "that" || tok.text == "and" || tok.text == "but" ||
+                  tok.text == "because" || tok.text == "while" || tok.text == "although" ||
+                  std::string_view(claim.text)
+                          .substr(tokens[i - 1].end, tok.begin - tokens[i - 1].end)
+                          .find_first_of(",;:") != std::string_view::npos)) {
+      clause_subject.clear();
+      subject_open = true;
+    }
+    if (tok.text == "of" || tok.text == "for" || tok.text == "in" || tok.text == "at" ||
+        tok.text == "on" || tok.text == "to" || tok.text == "by" || tok.text == "with" ||
+        tok.text == "from")
+      subject_open = false;
     // "rather than withdrawing", "instead of leaving" negate what follows.
     if (IsNegator(tok.text) || (tok.text == "than" && prev_is(i, "rather")) ||
         (tok.text == "of" && prev_is(i, "instead"))) {
@@ -496,6 +535,8 @@ ClaimTerms ComputeClaimTerms(const Claim& claim) {
         !(next && *next == "of") && !in_scope && !in_condition)
       ends_stay = true;
     t.stems.push_back(stays || leaves_behind ? ConceptStem("stay") : ConceptStem(tok.text));
+    if (subject_open && !tok.numeric && !IsNumberWord(tok.text) && !IsTimeWord(tok.text))
+      clause_subject.push_back(t.stems.back());
     if (in_condition) condition_stems.push_back(t.stems.back());
     // Refusing or denying negates what follows ("refused to let Baghdad link", "rejected any
     // description of the drawdown as a withdrawal"); the verb itself stays a term.
@@ -550,8 +591,17 @@ std::optional<ClaimLink> ClassifyPair(const Claim& a, const ClaimTerms& ta, cons
   const bool a_denies = a.modality == Modality::kDenial, b_denies = b.modality == Modality::kDenial;
   if ((a_denies && ta.anaphoric_denial) || (b_denies && tb.anaphoric_denial)) return std::nullopt;
   // Polarity: one claim negates a predicate the other affirms ("have not left" / "withdrew").
-  // The shared negated predicate is specific evidence, so less similarity is asked for.
-  if (a.polarity != b.polarity && similarity >= options.negation_min_similarity) {
+  // The shared negated predicate is specific evidence, so less similarity is asked for; less
+  // still when both claims are about the same stated time ("will not leave Iraq by September
+  // 2026" / "the withdrawal is due to be completed by September 2026").
+  const bool same_time = std::any_of(a.about.begin(), a.about.end(), [&](const TimeRef& x) {
+    return !x.begin.empty() && std::any_of(b.about.begin(), b.about.end(), [&](const TimeRef& y) {
+      return x.begin == y.begin && x.end == y.end;
+    });
+  });
+  const double negation_needs =
+      same_time ? options.link_min_similarity : options.negation_min_similarity;
+  if (a.polarity != b.polarity && similarity >= negation_needs) {
     const bool a_neg = a.polarity == Polarity::kNegated;
     const ClaimTerms& neg = a_neg ? ta : tb;
     const ClaimTerms& pos = a_neg ? tb : ta;
@@ -578,15 +628,21 @@ std::optional<ClaimLink> ClassifyPair(const Claim& a, const ClaimTerms& ta, cons
     const bool bl = tb.opposition_left & bit, br = tb.opposition_right & bit;
     if (((al && !ar && br && !bl) || (ar && !al && bl && !br)) &&
         similarity >= options.polarity_min_similarity) {
-      // Opposite words under opposite polarity say the same thing ("did not leave" = "stayed").
-      if (a.polarity != b.polarity) {
+      // Opposite words under opposite polarity say the same thing ("did not leave" = "stayed"),
+      // unless the negation is one the affirmed words already leave out: in "a mid-April
+      // reopening was not realistic and the bridge would stay closed" the reopening is negated
+      // and the closing stands.
+      const ClaimTerms& negated_terms = a.polarity == Polarity::kNegated ? ta : tb;
+      const bool negation_read =
+          HasAny(negated_terms.negated, opp.left) || HasAny(negated_terms.negated, opp.right);
+      if (a.polarity != b.polarity && !negation_read) {
         cue = 0;
         reasons.clear();
         reasons.push_back(std::string("antonym under negation cancels: ") + opp.name);
         break;
       }
       // Under a double negation, or a negation elsewhere in the sentence, the pair says nothing.
-      if (a.polarity == Polarity::kNegated) continue;
+      if (a.polarity == Polarity::kNegated && b.polarity == Polarity::kNegated) continue;
       reasons.push_back(std::string("antonym: ") + opp.name);
       cue = std::max(cue, 0.65);
     }

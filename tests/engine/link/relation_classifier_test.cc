@@ -250,6 +250,49 @@ TEST_CASE("Relation classifier: only asserted counts are compared", "[engine][li
   }
 }
 
+TEST_CASE("Relation classifier: negated judgements of fact and shared deadlines",
+          "[engine][link]") {
+  // "X was not realistic" negates X (the reopening), not the times it names; the closing that
+  // the same claim affirms stands against the other claim's reopening.
+  const Claim varga = MakeClaim(
+      1, "a mid-May reopening of the tunnel was not realistic and the tunnel would stay closed",
+      "2026-03-19", Polarity::kNegated, Modality::kForecast);
+  const Claim marsh =
+      MakeClaim(2, "the operator expected to reopen the tunnel by mid-May if the works went well",
+                "2026-03-04", Polarity::kAffirmed, Modality::kForecast);
+  auto link = Classify(varga, marsh);
+  REQUIRE(link);
+  CHECK(link->relation == Relation::kContradict);
+  CHECK(link->reasons.front().find("'open' negated") != std::string::npos);
+  const Claim review =
+      MakeClaim(3, "the mid-May date for the tunnel was under review", "2026-03-20");
+  link = Classify(varga, review);
+  CHECK(!(link && link->relation == Relation::kContradict));
+
+  // A negated predicate against an affirmed one about the same stated time needs less shared
+  // content than one without it.
+  Claim stays = MakeClaim(4,
+                          "The company will not leave the harbour by June 2027 and will find a "
+                          "new name for its lease of the docks, the unions said",
+                          "2026-01-10", Polarity::kNegated, Modality::kForecast);
+  Claim goes =
+      MakeClaim(5, "Under the agreed timetable the withdrawal is due to be done by June 2027",
+                "2026-01-12", Polarity::kAffirmed, Modality::kForecast);
+  const double similarity = 0.17;  // above link_min_similarity, below negation_min_similarity
+  const RelationOptions options;
+  REQUIRE(similarity < options.negation_min_similarity);
+  auto classify = [&] {
+    return ClassifyPair(stays, ComputeClaimTerms(stays), goes, ComputeClaimTerms(goes), similarity,
+                        options);
+  };
+  CHECK_FALSE(classify().has_value());
+  stays.about.push_back({"2027-06-01", "2027-06-30", "by June 2027"});
+  goes.about.push_back({"2027-06-01", "2027-06-30", "by June 2027"});
+  link = classify();
+  REQUIRE(link);
+  CHECK(link->relation == Relation::kContradict);
+}
+
 TEST_CASE("Linker: amounts of one kind make claims candidates", "[engine][link]") {
   // Two estimates of one repair bill share only "council" and "million" in words; the currency
   // of their amounts is what brings them together.
