@@ -34,14 +34,18 @@ class HtmlWriter {
     HtmlPageStart(title, out_);
     out_ << "<h1>" << H(title) << "</h1>\n";
     Header();
-    out_ << "<nav class=\"toc\"><a href=\"#sources\">Source reliability</a><a "
-            "href=\"#speakers\">Speakers</a><a href=\"#contradictions\">Contradictions</a><a "
-            "href=\"#updates\">Updates</a><a href=\"#agreements\">Agreements</a><a "
-            "href=\"#pairs\">Source pairs over time</a><a href=\"#copies\">Copies</a><a "
-            "href=\"#timelines\">Timelines</a><a href=\"#evidence\">Evidence per source</a><a "
-            "href=\"#documents\">Documents</a></nav>\n";
+    out_
+        << "<nav class=\"toc\"><a href=\"#sources\">Source reliability</a><a "
+           "href=\"#speakers\">Speakers</a><a href=\"#camps\">Narrative camps</a><a "
+           "href=\"#contested\">Most contested</a><a href=\"#contradictions\">Contradictions</a><a "
+           "href=\"#updates\">Updates</a><a href=\"#agreements\">Agreements</a><a "
+           "href=\"#pairs\">Source pairs over time</a><a href=\"#copies\">Copies</a><a "
+           "href=\"#timelines\">Timelines</a><a href=\"#evidence\">Evidence per source</a><a "
+           "href=\"#documents\">Documents</a></nav>\n";
     Sources();
     Speakers();
+    Camps();
+    Contested();
     Contradictions();
     Updates();
     Agreements();
@@ -176,6 +180,51 @@ class HtmlWriter {
     }
     out_ << "</tbody></table>\n";
     LeftOut(data_.speakers().size(), shown, "speakers");
+  }
+
+  void Camps() {
+    const graph::SourceNetwork& net = data_.network();
+    out_ << "<h2 id=\"camps\">Narrative camps</h2>\n";
+    if (net.sources.empty()) {
+      out_ << "<p>No source's claims are linked to another source's.</p>\n";
+      return;
+    }
+    out_ << "<p class=\"note\">" << H(CampsSummary(net)) << "</p>\n"
+         << "<table><thead><tr><th class=\"num\">Camp</th><th>Source</th><th "
+            "class=\"num\">Linked sources</th><th class=\"num\">Agreements</th><th "
+            "class=\"num\">Contradictions</th><th class=\"num\">Betweenness</th></tr></thead>"
+            "<tbody>\n";
+    for (const graph::SourceNode& s : net.sources)
+      out_ << "<tr class=\"camp" << s.camp % 2 << "\"><td class=\"num\">" << s.camp + 1
+           << "</td><td>" << H(s.source) << "</td><td class=\"num\">" << s.partners
+           << "</td><td class=\"num\">" << s.agreements << "</td><td class=\"num\">"
+           << s.contradictions << "</td><td class=\"num\">" << Fixed(s.betweenness)
+           << "</td></tr>\n";
+    out_ << "</tbody></table>\n";
+  }
+
+  void Contested() {
+    const auto& contested = data_.contested();
+    out_ << "<h2 id=\"contested\">Most contested claims</h2>\n";
+    if (contested.empty()) {
+      out_ << "<p>No claim is in more than one contradiction.</p>\n";
+      return;
+    }
+    out_ << "<p class=\"note\">The claims in the most contradictions, with the contradictions "
+            "they are in.</p>\n";
+    size_t shown = 0;
+    for (const ReportData::Contested& k : contested) {
+      if (shown == kContestedShown || Capped(shown)) break;
+      ++shown;
+      out_ << "<section class=\"pair contested\" id=\"k" << shown << "\"><h3>K" << shown << ". "
+           << H(k.claim->source) << " — in "
+           << Plural(k.links.size(), "contradiction", "contradictions") << ":";
+      for (const ClaimLink* l : k.links) out_ << " " << Ref("c", "C", contradiction_.at(l));
+      out_ << "</h3>\n";
+      HtmlCite(data_, *k.claim, "Claim", out_);
+      out_ << "</section>\n";
+    }
+    LeftOut(contested.size(), shown, "contested claims");
   }
 
   void Contradictions() {

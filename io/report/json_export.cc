@@ -266,6 +266,30 @@ void WriteJson(const ReportData& data, std::ostream& out, const JsonOptions& opt
       w.EndObject();
     }
   }
+  {
+    // The sources as a network: narrative camps, degree and betweenness.
+    const graph::SourceNetwork& net = data.network();
+    std::string text;
+    JsonWriter w(&text);
+    w.BeginObject();
+    w.Key("camps").Int(net.camps);
+    w.Key("frustration").Double(net.frustration);
+    w.Key("sources").BeginArray();
+    for (const graph::SourceNode& node : net.sources) {
+      w.BeginObject();
+      w.Key("agreements").Int(node.agreements);
+      w.Key("betweenness").Double(node.betweenness);
+      w.Key("camp").Int(node.camp);
+      w.Key("contradictions").Int(node.contradictions);
+      w.Key("name").String(node.source);
+      w.Key("partners").Int(node.partners);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.Key("total_weight").Double(net.total_weight);
+    w.EndObject();
+    out << ",\n\"source_network\": " << text;
+  }
   if (options.report_sections) {
     const size_t cap = options.max_items ? options.max_items : static_cast<size_t>(-1);
     for (Relation rel : {Relation::kContradict, Relation::kUpdate, Relation::kAgree}) {
@@ -293,6 +317,19 @@ void WriteJson(const ReportData& data, std::ostream& out, const JsonOptions& opt
         w.Key("reasons").Strings(l->reasons);
         w.Key("score").Double(l->score);
         if (t) w.Key("time_relation").String(t->text);
+        w.EndObject();
+      }
+    }
+    {
+      ArrayWriter a(out, "contested", false);
+      size_t n = 0;
+      for (const ReportData::Contested& c : data.contested()) {
+        if (n++ == cap) break;
+        JsonWriter& w = a.Next();
+        w.BeginObject();
+        w.Key("claim");
+        CitedClaimJson(w, data, *c.claim);
+        w.Key("contradictions").Int(c.contradictions);
         w.EndObject();
       }
     }

@@ -29,6 +29,8 @@ class MarkdownWriter {
     Header();
     Sources();
     Speakers();
+    Camps();
+    Contested();
     Contradictions();
     Updates();
     Agreements();
@@ -143,6 +145,48 @@ class MarkdownWriter {
            << e.corroborated << " | " << e.contradicted << " |\n";
     }
     LeftOut(data_.speakers().size(), shown, "speakers");
+  }
+
+  void Camps() {
+    const graph::SourceNetwork& net = data_.network();
+    out_ << "\n## Narrative camps\n\n";
+    if (net.sources.empty()) {
+      out_ << "No source's claims are linked to another source's.\n";
+      return;
+    }
+    out_ << E(CampsSummary(net)) << "\n\n| Camp | Source | Linked sources | Agreements | "
+         << "Contradictions | Betweenness |\n|---:|---|---:|---:|---:|---:|\n";
+    for (const graph::SourceNode& s : net.sources)
+      out_ << "| " << s.camp + 1 << " | " << E(s.source) << " | " << s.partners << " | "
+           << s.agreements << " | " << s.contradictions << " | " << Fixed(s.betweenness) << " |\n";
+  }
+
+  void Contested() {
+    const auto& contested = data_.contested();
+    out_ << "\n## Most contested claims\n\n";
+    if (contested.empty()) {
+      out_ << "No claim is in more than one contradiction.\n";
+      return;
+    }
+    out_ << "The claims in the most contradictions, with the contradictions they are in.\n";
+    size_t shown = 0;
+    for (const ReportData::Contested& k : contested) {
+      if (shown == kContestedShown || Capped(shown)) break;
+      ++shown;
+      out_ << "\n### K" << shown << ". " << E(k.claim->source) << " — in "
+           << Plural(k.links.size(), "contradiction", "contradictions") << ":";
+      for (const ClaimLink* l : k.links) {
+        const size_t n = number_.at(l);
+        out_ << (l == k.links.front() ? " " : ", ");
+        if (Capped(n - 1))
+          out_ << "C" << n;
+        else
+          out_ << "[C" << n << "](#c" << n << ")";
+      }
+      out_ << "\n";
+      Cite(*k.claim, "Claim:");
+    }
+    LeftOut(contested.size(), shown, "contested claims");
   }
 
   void Contradictions() {

@@ -1,5 +1,7 @@
 #include "io/report/render_parts.h"
 
+#include <sstream>
+
 #include "io/report/escape.h"
 #include "io/report/format_util.h"
 
@@ -59,6 +61,8 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 .pair.contradict { border-left: 5px solid var(--red); }
 .pair.update { border-left: 5px solid var(--orange); }
 .pair.agree { border-left: 5px solid var(--green); }
+.pair.contested { border-left: 5px solid var(--orange); }
+tr.camp1 td { background: var(--soft); }
 .pair h3 { margin-top: 4px; }
 .claim { margin: 8px 0; }
 .claim .tag { font-weight: 600; font-size: 13px; color: var(--muted); text-transform: uppercase; }
@@ -161,5 +165,24 @@ void HtmlPageStart(const std::string& title, std::ostream& out) {
 }
 
 void HtmlPageEnd(std::ostream& out) { out << "</main>\n</body>\n</html>\n"; }
+
+std::string CampsSummary(const graph::SourceNetwork& net) {
+  std::ostringstream out;
+  out << "Sources split by signed clustering of the links between their claims: sources that agree "
+         "in one camp, sources that contradict each other in different camps. "
+      << Plural(static_cast<size_t>(net.camps), "camp", "camps") << " among "
+      << Plural(net.sources.size(), "linked source", "linked sources") << ". ";
+  if (net.frustration == 0) {
+    out << "The split is balanced: every agreeing pair is within a camp and every contradicting "
+           "pair across camps.";
+  } else {
+    out << "Pairs against the split (agreeing across camps or contradicting within one) weigh "
+        << Fixed(net.frustration) << " of " << Fixed(net.total_weight)
+        << " (a pair weighs |agreements - contradictions|).";
+  }
+  out << " Betweenness: the share of shortest paths between two other sources that run through "
+         "the source (0-1).";
+  return out.str();
+}
 
 }  // namespace claimgraph::io::report

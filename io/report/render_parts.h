@@ -23,6 +23,12 @@ void HtmlCite(const ReportData& data, const engine::Claim& c, const std::string&
               std::ostream& out);
 void HtmlReasons(const engine::ClaimLink& l, std::ostream& out);
 
+// The narrative-camps summary both reports print, as plain text: how many camps, and how much
+// of the source pairs' weight the split leaves unexplained.
+std::string CampsSummary(const graph::SourceNetwork& net);
+// How many of the most contested claims the reports list.
+constexpr size_t kContestedShown = 20;
+
 // <!DOCTYPE html> ... <body> with the inline style sheet; no external assets.
 void HtmlPageStart(const std::string& title, std::ostream& out);
 void HtmlPageEnd(std::ostream& out);

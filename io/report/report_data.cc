@@ -228,6 +228,24 @@ ReportData::ReportData(const engine::AnalysisResult& result) : result_(result) {
   std::sort(timelines_.begin(), timelines_.end(), [](const Timeline& x, const Timeline& y) {
     return x.claims.size() != y.claims.size() ? x.claims.size() > y.claims.size() : x.key < y.key;
   });
+
+  std::vector<graph::SourcePairCount> pairs;
+  pairs.reserve(result.source_windows.size());
+  for (const engine::SourcePairWindow& w : result.source_windows)
+    pairs.push_back({w.window, w.source_a, w.source_b, w.agreements, w.contradictions});
+  network_ = graph::AnalyzeSourceNetwork(pairs);
+
+  std::unordered_map<const Claim*, std::vector<const ClaimLink*>> in;
+  for (const ClaimLink* l : links(Relation::kContradict)) {
+    in[claim(l->a)].push_back(l);
+    in[claim(l->b)].push_back(l);
+  }
+  for (auto& [c, v] : in)
+    if (v.size() >= 2) contested_.push_back({c, static_cast<int>(v.size()), std::move(v)});
+  std::sort(contested_.begin(), contested_.end(), [](const Contested& x, const Contested& y) {
+    return x.contradictions != y.contradictions ? x.contradictions > y.contradictions
+                                                : x.claim->id < y.claim->id;
+  });
 }
 
 const Claim* ReportData::claim(int64_t id) const {

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "engine/analysis.h"
+#include "graph/source_network.h"
 
 namespace claimgraph::io::report {
 
@@ -91,6 +92,19 @@ class ReportData {
   // Propositions with at least two claims, most claims first.
   const std::vector<Timeline>& timelines() const { return timelines_; }
 
+  // The sources as a network: narrative camps, degree and betweenness, from the run's
+  // source-pair counts (graph/source_network.h).
+  const graph::SourceNetwork& network() const { return network_; }
+
+  // Claims in the most contradictions (degree in the graph of contradict links), most first, each
+  // with those links in report order; only claims in two or more.
+  struct Contested {
+    const engine::Claim* claim;
+    int contradictions;
+    std::vector<const engine::ClaimLink*> links;
+  };
+  const std::vector<Contested>& contested() const { return contested_; }
+
   // True if the claims come from different sources whose documents are not marked as copies.
   bool Independent(const engine::Claim& a, const engine::Claim& b) const;
 
@@ -106,6 +120,8 @@ class ReportData {
   std::vector<Evidence> speakers_;
   std::unordered_map<std::string, size_t> source_index_;
   std::vector<Timeline> timelines_;
+  graph::SourceNetwork network_;
+  std::vector<Contested> contested_;
   std::set<std::pair<int64_t, int64_t>> copy_documents_;  // (smaller, larger) document ids
 };
 

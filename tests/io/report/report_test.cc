@@ -184,6 +184,38 @@ TEST_CASE("Markdown report shows both sentences of a contradiction", "[io][repor
   CHECK_THAT(md, Catch::Contains("| Rudaw | 0.60 | ±0.10 | 2 | 1 | 1 | 2 | 1 | 0 |"));
 }
 
+TEST_CASE("Reports show narrative camps and the most contested claims", "[io][report]") {
+  engine::AnalysisResult r = MakeFixture();
+  // Kurdistan24 sides with Rudaw against The Cradle, whose claim 11 is now in two
+  // contradictions.
+  r.links.push_back({11, 14, engine::Relation::kContradict, 0.8, {"negation: 'no withdrawal'"}});
+  r.source_windows.push_back({"2025", "Kurdistan24", "The Cradle", 0, 1});
+  r.source_windows.push_back({"2025", "Kurdistan24", "Rudaw", 2, 0});
+  const ReportData data(r);
+  const graph::SourceNetwork& net = data.network();
+  REQUIRE(net.sources.size() == 3);
+  CHECK(net.camps == 2);
+  CHECK(net.frustration == 0);  // Rudaw - The Cradle is 1 agreement, 1 contradiction: weight 0
+  REQUIRE(data.contested().size() == 1);
+  CHECK(data.contested()[0].claim->id == 11);
+  CHECK(data.contested()[0].contradictions == 2);
+
+  const std::string md = Render(r, ReportFormat::kMarkdown);
+  CHECK_THAT(md, Catch::Contains("## Narrative camps"));
+  CHECK_THAT(md, Catch::Contains("2 camps among 3 linked sources. The split is balanced"));
+  CHECK_THAT(md, Catch::Contains("| 2 | The Cradle | 2 | 1 | 2 | 0.00 |"));
+  CHECK_THAT(md, Catch::Contains("### K1. The Cradle — in 2 contradictions: [C1](#c1), [C2](#c2)"));
+  const std::string html = Render(r, ReportFormat::kHtml);
+  CHECK_THAT(html, Catch::Contains("<h2 id=\"camps\">Narrative camps</h2>"));
+  CHECK_THAT(html, Catch::Contains("<a href=\"#c2\">C2</a>"));
+  const json j = json::parse(Render(r, ReportFormat::kJson));
+  CHECK(j["source_network"]["camps"] == 2);
+  REQUIRE(j["source_network"]["sources"].size() == 3);
+  REQUIRE(j["contested"].size() == 1);
+  CHECK(j["contested"][0]["claim"]["id"] == 11);
+  CHECK(j["contested"][0]["contradictions"] == 2);
+}
+
 TEST_CASE("HTML report escapes claim text and is self-contained", "[io][report][html]") {
   const std::string html = Render(MakeFixture(), ReportFormat::kHtml);
   CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
