@@ -92,6 +92,10 @@ std::string PipelineOptions::ToJson() const {
                {"agree_min_similarity", link.relation.agree_min_similarity},
                {"copy_threshold", link.copy_threshold},
                {"proposition_min_score", link.proposition_min_score}};
+  j["score"] = {{"method", reliability.method},
+                {"tolerance", reliability.truth.tolerance},
+                {"reported_weight", reliability.reported_weight},
+                {"bootstrap_samples", reliability.bootstrap_samples}};
   j["window"] = window == graph::WindowSize::kYear ? "year" : "month";
   j["use_stance_model"] = use_stance_model;
   j["threads"] = threads;
@@ -196,7 +200,7 @@ AnalysisResult Analyze(DocumentSource& documents, const PipelineOptions& options
 
   // Score: reliability of sources and speakers by truth discovery over propositions.
   t0 = Clock::now();
-  truth::TextReliabilityOptions reliability;
+  const truth::TextReliabilityOptions& reliability = options.reliability;
   // The scorer reads each claim's side as its polarity: swapped in for the call, then back.
   std::vector<Polarity> sides = SidesOf(result.claims, result.links);
   auto swap_sides = [&] {

@@ -16,6 +16,7 @@
 #include "engine/extract/claim_extractor.h"
 #include "engine/link/linker.h"
 #include "engine/text/boilerplate_index.h"
+#include "engine/truth/text_reliability.h"
 #include "graph/claim_graph.h"
 #include "graph/source_windows.h"
 
@@ -46,6 +47,15 @@ struct PipelineOptions {
   LinkOptions link;
   graph::WindowSize window = graph::WindowSize::kYear;
   bool use_stance_model = true;  // the learned model adds its judgement to the link rules
+  // Scoring. TruthFinder stops when the direction of the trust vector settles (1 - cosine); its
+  // library default of 0.001 would stop after the first iteration here, where every source's
+  // trust falls from the initial 0.9 by about the same factor, leaving scores one step from the
+  // start: the pipeline runs it to 1e-6.
+  truth::TextReliabilityOptions reliability = [] {
+    truth::TextReliabilityOptions o;
+    o.truth.tolerance = 1e-6;
+    return o;
+  }();
   int threads = 2;
 
   // The options as JSON, recorded with the run.

@@ -72,7 +72,7 @@ class HtmlWriter {
     out_ << " · reliability: "
          << H(r_.reliability_method.empty() ? "(not scored)" : r_.reliability_method);
     if (!r_.reliability_method.empty())
-      out_ << " (" << r_.iterations << " iterations, "
+      out_ << " (" << Plural(static_cast<size_t>(r_.iterations), "iteration", "iterations") << ", "
            << (r_.converged ? "converged" : "not converged") << ")";
     out_ << "</p>\n<p>" << Plural(r_.documents.size(), "document", "documents") << " from "
          << Plural(data_.sources().size(), "source", "sources") << "; "

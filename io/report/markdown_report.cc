@@ -57,7 +57,7 @@ class MarkdownWriter {
     out_ << ". Reliability: "
          << E(r_.reliability_method.empty() ? "(not scored)" : r_.reliability_method);
     if (!r_.reliability_method.empty())
-      out_ << " (" << r_.iterations << " iterations, "
+      out_ << " (" << Plural(static_cast<size_t>(r_.iterations), "iteration", "iterations") << ", "
            << (r_.converged ? "converged" : "not converged") << ")";
     out_ << ".\n\n";
     out_ << "- " << Plural(r_.documents.size(), "document", "documents") << " from "

@@ -55,6 +55,14 @@ TEST_CASE("run on samples: succeeds and writes the contract export", "[e2e]") {
   for (const char* key : {"documents", "claims", "edges", "sources", "copies"})
     CHECK(r.claims.contains(key));
   CHECK(r.markdown.find("Contradictions") != std::string::npos);
+  // Reliability is TruthFinder run to a fixed point, not stopped after its first step, and the
+  // run records how it was scored.
+  CHECK(r.claims["run"]["iterations"].get<int>() >= 2);
+  CHECK(r.claims["run"]["converged"] == true);
+  CHECK(r.claims["run"]["config"]["score"]["method"] == "truthfinder");
+  // The reports show the narrative camps of the two stories.
+  CHECK(r.claims["source_network"]["camps"].get<int>() >= 2);
+  CHECK(r.markdown.find("## Narrative camps") != std::string::npos);
 }
 
 TEST_CASE("run on samples: the syndicated copies are found, and only they", "[e2e]") {
