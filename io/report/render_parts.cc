@@ -48,7 +48,7 @@ h3 { font-size: 16px; margin: 24px 0 6px; }
 .meta, .note { color: var(--muted); font-size: 13px; }
 nav.toc { background: var(--soft); border: 1px solid var(--line); border-radius: 6px;
           padding: 8px 14px; margin: 16px 0; font-size: 14px; }
-nav.toc a { margin-right: 14px; white-space: nowrap; }
+nav.toc a { display: inline-block; margin-right: 14px; white-space: nowrap; }
 a { color: var(--blue); text-decoration: none; } a:hover { text-decoration: underline; }
 table { border-collapse: collapse; width: 100%; margin: 10px 0; font-size: 14px; }
 th, td { border-bottom: 1px solid var(--line); padding: 5px 8px; text-align: left; vertical-align: top; }
