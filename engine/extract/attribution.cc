@@ -868,6 +868,12 @@ Attribution Attribute(const std::vector<Lexeme>& lex, std::string_view text,
   const size_t n = lex.size();
   Parser parser(lex, text, aliases);
   auto finish = [&](Attribution& out) {
+    // "Its chief executive, Graham Ashdown": "its" is the organisation that spoke last.
+    for (std::string_view its : {"Its ", "its "}) {
+      if (out.role.rfind(its, 0) != 0) continue;
+      if (const KnownSpeaker* body = memory->LastBody(); body && !body->name.empty())
+        out.role = out.role.substr(its.size()) + " of " + body->name;
+    }
     KnownSpeaker k;
     k.name = out.speaker;
     k.role = out.role;

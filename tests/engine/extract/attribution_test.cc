@@ -137,6 +137,11 @@ TEST_CASE("Attribution finds the speaker by reporting verbs, quotes and referenc
       // A partitive speaker keeps its quantifier.
       {"Several parties rejected the plan, and some of their leaders say the troops never left.",
        {{"the troops never left", "some of their leaders", ""}}},
+      // "Its chief executive": the organisation that spoke last.
+      {"Harlow Wire Company, which made the wires in 2011, rejected that account. Its chief "
+       "executive, "
+       "Nora Quill, said the wires had not failed.",
+       {{"the wires had not failed", "Nora Quill", "chief executive of Harlow Wire Company"}}},
   };
   ClaimExtractor extractor;
   for (const Case& c : cases) {
