@@ -1,7 +1,9 @@
 #include "engine/truth/claim_matrix.h"
 
 #include <algorithm>
+#include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <numeric>
 
 namespace claimgraph::engine::truth {
@@ -92,10 +94,14 @@ void ClaimMatrixBuilder::Append(ClaimMatrixBuilder&& other) {
   const std::vector<int> file =
       remap(other.files_, [&](std::string_view n, size_t) { return files_.Intern(n); });
   last_source_ = last_file_ = -1;
+  if (!weights_.empty() || !other.weights_.empty()) {
+    weights_.resize(records_.size(), 1.0);
+    for (size_t i = 0; i < other.records_.size(); ++i) weights_.push_back(other.Weight(i));
+  }
   records_.reserve(records_.size() + other.records_.size());
   for (const Record& r : other.records_)
     records_.push_back({source[r.source], object[r.object], value[r.value],
-                        r.file < 0 ? -1 : file[r.file], r.time, r.weight, r.line});
+                        r.file < 0 ? -1 : file[r.file], r.time, r.line});
   other = ClaimMatrixBuilder();
 }
 
@@ -113,74 +119,84 @@ ClaimMatrix ClaimMatrixBuilder::Build(Diagnostics* diagnostics) {
   const int num_objects = static_cast<int>(objects_.size());
   const int num_sources = static_cast<int>(sources_.size());
 
-  // Records object by object (a counting sort, stable in the order of Add).
+  // Records object by object (a counting sort, stable in the order of Add), copied with what the
+  // steps below need, so that they read memory in order rather than records all over.
+  struct Item {
+    int source, value;
+    double time, weight;
+    uint32_t record;
+  };
   std::vector<uint32_t> object_start(num_objects + 1, 0);
   for (const Record& r : records_) ++object_start[r.object + 1];
   for (int o = 0; o < num_objects; ++o) object_start[o + 1] += object_start[o];
-  std::vector<uint32_t> by_object(n);
+  std::unique_ptr<Item[]> items(new Item[n]);  // no fill: every item is written below
   {
     std::vector<uint32_t> next(object_start.begin(), object_start.end() - 1);
-    for (uint32_t i = 0; i < n; ++i) by_object[next[records_[i].object]++] = i;
+    for (uint32_t i = 0; i < n; ++i) {
+      const Record& r = records_[i];
+      items[next[r.object]++] = {r.source, r.value, r.time, Weight(i), i};
+    }
   }
 
   ClaimMatrix m;
   m.object_begin.assign(num_objects + 1, 0);
   // Warnings about repeats, in the order (source, object, record order) once sorted.
   struct Repeat {
-    int source, object;
-    uint32_t earlier, later;  // records
+    int source, object, earlier_value, later_value, later_file;
+    size_t later_line;
   };
   std::vector<Repeat> repeats;
-  struct Kept {
-    int source, claim;
-    uint32_t record;
-  };
-  std::vector<Kept> kept;
+  std::vector<ClaimEntry> kept;  // claim = the value's number until the claims are numbered
   kept.reserve(n);
-  std::vector<int> object_values;
-  const auto later = [&](uint32_t a, uint32_t b) {
-    const Record& x = records_[a];
-    const Record& y = records_[b];
+  std::vector<int> claim_values;  // per claim: its value
+  claim_values.reserve(values_.size());
+  const auto later = [](const Item& x, const Item& y) {
     if (x.source != y.source) return x.source < y.source;
     const bool xt = !std::isnan(x.time), yt = !std::isnan(y.time);
     if (xt && yt && x.time != y.time) return x.time < y.time;
-    return a < b;
+    return x.record < y.record;
   };
   for (int o = 0; o < num_objects; ++o) {
     // One value per (source, object): sort so repeats are adjacent, latest last.
-    uint32_t* begin = by_object.data() + object_start[o];
-    uint32_t* end = by_object.data() + object_start[o + 1];
+    Item* const begin = items.get() + object_start[o];
+    Item* const end = items.get() + object_start[o + 1];
     std::sort(begin, end, later);
     const size_t first_kept = kept.size();
-    object_values.clear();
-    for (uint32_t* p = begin; p != end; ++p) {
-      const Record& r = records_[*p];
-      if (p + 1 != end && records_[p[1]].source == r.source) {
-        const Record& next = records_[p[1]];
-        if (next.value != r.value && diagnostics) {
-          repeats.push_back({r.source, o, p[0], p[1]});
+    const size_t base = claim_values.size();
+    for (const Item* p = begin; p != end; ++p) {
+      if (p + 1 != end && p[1].source == p->source) {
+        if (p[1].value != p->value && diagnostics) {
+          const Record& r = records_[p[1].record];
+          repeats.push_back({p->source, o, p->value, p[1].value, r.file, r.line});
         }
         continue;
       }
-      kept.push_back({r.source, r.value, *p});  // claim = value for now
-      object_values.push_back(r.value);
+      kept.push_back({p->source, p->value, p->weight, p->time});
+      claim_values.push_back(p->value);
     }
     // Claims: the object's distinct values, by value number.
-    std::sort(object_values.begin(), object_values.end());
-    object_values.erase(std::unique(object_values.begin(), object_values.end()),
-                        object_values.end());
-    const int base = static_cast<int>(m.values.size());
-    for (int v : object_values) {
-      m.values.emplace_back(values_[v]);
-      m.numbers.push_back(value_numbers_[v]);
+    const auto values_begin = claim_values.begin() + static_cast<std::ptrdiff_t>(base);
+    std::sort(values_begin, claim_values.end());
+    claim_values.erase(std::unique(values_begin, claim_values.end()), claim_values.end());
+    m.object_begin[o + 1] = static_cast<int>(claim_values.size());
+    for (size_t k = first_kept; k < kept.size(); ++k)
+      kept[k].claim = static_cast<int>(
+          std::lower_bound(values_begin, claim_values.end(), kept[k].claim) - claim_values.begin());
+  }
+  // Records and items are done with: let later arrays reuse their memory.
+  records_ = {};
+  weights_ = {};
+  items.reset();
+  const size_t num_claims = claim_values.size();
+  m.values.reserve(num_claims);
+  m.numbers.reserve(num_claims);
+  m.claim_object.reserve(num_claims);
+  for (int o = 0; o < num_objects; ++o)
+    for (int c = m.object_begin[o]; c < m.object_begin[o + 1]; ++c) {
+      m.values.emplace_back(values_[claim_values[c]]);
+      m.numbers.push_back(value_numbers_[claim_values[c]]);
       m.claim_object.push_back(o);
     }
-    m.object_begin[o + 1] = base + static_cast<int>(object_values.size());
-    for (size_t k = first_kept; k < kept.size(); ++k)
-      kept[k].claim = base + static_cast<int>(std::lower_bound(object_values.begin(),
-                                                               object_values.end(), kept[k].claim) -
-                                              object_values.begin());
-  }
   if (diagnostics && !repeats.empty()) {
     // Repeats come object by object; report them source by source (a stable counting sort).
     std::vector<size_t> start(num_sources + 1, 0);
@@ -192,33 +208,29 @@ ClaimMatrix ClaimMatrixBuilder::Build(Diagnostics* diagnostics) {
     std::string message;
     for (uint32_t i : order) {
       const Repeat& rep = repeats[i];
-      const Record& r = records_[rep.earlier];
-      const Record& next = records_[rep.later];
       message.assign("source '");
-      message.append(sources_[r.source]);
+      message.append(sources_[rep.source]);
       message.append("' gives object '");
       message.append(objects_[rep.object]);
       message.append("' two values ('");
-      message.append(values_[r.value]);
+      message.append(values_[rep.earlier_value]);
       message.append("' and '");
-      message.append(values_[next.value]);
+      message.append(values_[rep.later_value]);
       message.append("'); keeping the later one");
-      diagnostics->push_back({Diagnostic::Severity::kWarning,
-                              std::string(next.file >= 0 ? files_[next.file] : std::string_view()),
-                              next.line, message});
+      diagnostics->push_back(
+          {Diagnostic::Severity::kWarning,
+           std::string(rep.later_file >= 0 ? files_[rep.later_file] : std::string_view()),
+           rep.later_line, message});
     }
   }
 
   // Entries by (source, claim): a stable counting sort by source of the object-ordered records
   // (a source has one record per object, so its claims come out ascending).
   std::vector<size_t> source_start(num_sources + 1, 0);
-  for (const Kept& k : kept) ++source_start[k.source + 1];
+  for (const ClaimEntry& k : kept) ++source_start[k.source + 1];
   for (int s = 0; s < num_sources; ++s) source_start[s + 1] += source_start[s];
   m.entries.resize(kept.size());
-  for (const Kept& k : kept) {
-    const Record& r = records_[k.record];
-    m.entries[source_start[k.source]++] = {k.source, k.claim, r.weight, r.time};
-  }
+  for (const ClaimEntry& k : kept) m.entries[source_start[k.source]++] = k;
 
   m.sources = sources_.TakeNames();
   objects_.MoveTo(&m.objects, &m.object_index);
@@ -228,7 +240,6 @@ ClaimMatrix ClaimMatrixBuilder::Build(Diagnostics* diagnostics) {
   files_.clear();
   last_file_ = last_source_ = -1;
   value_numbers_.clear();
-  records_.clear();
   return m;
 }
 

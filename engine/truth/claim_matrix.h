@@ -90,11 +90,16 @@ class ClaimMatrixBuilder {
   // REQUIRES: the ids come from this builder's *Id functions.
   void AddIds(int source, int object, int value, double time = kNoNumber, double weight = 1,
               int file = -1, size_t line = 0) {
-    records_.push_back({source, object, value, file, time, weight, line});
+    if (weight != 1 || !weights_.empty()) {
+      weights_.resize(records_.size(), 1.0);  // the earlier records' weights, all 1
+      weights_.push_back(weight);
+    }
+    records_.push_back({source, object, value, file, time, line});
   }
 
   size_t size() const { return records_.size(); }
   void reserve(size_t records) { records_.reserve(records); }
+  size_t capacity() const { return records_.capacity(); }
 
   // Moves the records of `other` after this builder's, as if they had been added here in their
   // order: names new to this builder are numbered in `other`'s order of first appearance, so a
@@ -109,14 +114,16 @@ class ClaimMatrixBuilder {
  private:
   struct Record {
     int source, object, value, file;  // file: -1 = none
-    double time, weight;
+    double time;
     size_t line;
   };
+  double Weight(size_t record) const { return weights_.empty() ? 1.0 : weights_[record]; }
 
   InternTable sources_, objects_, values_, files_;
   int last_file_ = -1, last_source_ = -1;
   std::vector<double> value_numbers_;
   std::vector<Record> records_;
+  std::vector<double> weights_;  // per record; empty while every weight is 1 (the usual case)
 };
 
 }  // namespace claimgraph::engine::truth

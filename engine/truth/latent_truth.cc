@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
+#include <limits>
 #include <random>
 #include <unordered_map>
 
@@ -36,6 +38,16 @@ class LogOdds {
       in_block_ = 0;
     }
   }
+  // The same for a unit weight, with the two products num1 * den0 and num0 * den1 given.
+  void AddFactors(double true_factor, double false_factor) {
+    block_[1] *= true_factor;
+    block_[0] *= false_factor;
+    if (++in_block_ == 6) {
+      log_odds_ += std::log(block_[1] / block_[0]);
+      block_[0] = block_[1] = 1;
+      in_block_ = 0;
+    }
+  }
   double Finish() const { return log_odds_ + std::log(block_[1] / block_[0]); }
 
  private:
@@ -43,6 +55,80 @@ class LogOdds {
   double block_[2] = {1, 1};
   int in_block_ = 0;
 };
+
+// The sampled truth: 1 when u < p1 = 1 / (1 + exp(-log_odds)), u uniform in [0, 1) in steps of
+// 2^-53. Far from 0 the comparison is settled without exp: above 38, exp(-log_odds) < 2^-54, so
+// 1 + exp(-log_odds) rounds to 1 and p1 is exactly 1 > u; below -38, 0 < p1 < 2^-54, which only
+// u = 0 is below (left to the exact test).
+int Draw(double log_odds, double u) {
+  if (log_odds > 38) return 1;
+  if (log_odds < -38 && u > 0) return 0;
+  return u < 1 / (1 + std::exp(-log_odds)) ? 1 : 0;
+}
+
+// The draw of a fact from its observations' factors (unit weights; factors[(source * 4 +
+// truth * 2 + value) * 2] = {num1 * den0, num0 * den1}), without log or exp: the two products
+// are carried as mantissa and binary exponent (m1 2^e1, m0 2^e0) and the odds
+// R = prior_odds * m1 / m0 * 2^(e1 - e0) are compared with q = u / (1 - u), as u < R / (1 + R)
+// is q < R. This R and exp(L) of LogOdds differ by rounding only, a few units in the last place
+// per factor and per term, far below the relative margin 1e-9 (1 + n) allowed for n
+// observations; Draw's own rounding of p1 adds 2^-52 R. Outside the margins the draw is that of
+// Draw(L, u) ("sure"); inside (about one draw in 10^8, and u = 0) the caller computes L as
+// LogOdds does and calls Draw.
+struct FastDraw {
+  bool sure;
+  int next;
+};
+
+// Moves the binary exponent of x > 0 out (returned, biased) and leaves x in [1, 2); exact.
+// Returns 0 or 0x7FF when x is not a normal number (x is then garbage).
+inline int64_t TakeExponent(double* x) {
+  constexpr uint64_t kExponentBits = 0x7FF0000000000000ull, kOne = 0x3FF0000000000000ull;
+  uint64_t bits;
+  std::memcpy(&bits, x, sizeof bits);
+  const int64_t biased = static_cast<int64_t>((bits & kExponentBits) >> 52);
+  bits = (bits & ~kExponentBits) | kOne;
+  std::memcpy(x, &bits, sizeof bits);
+  return biased;
+}
+
+// `factors` is offset for the fact's current truth, factor_of[k] is where observation k's two
+// factors start. REQUIRES: factors positive and finite.
+FastDraw DrawFast(double prior_odds, const double* factors, const uint32_t* factor_of, size_t n,
+                  double u) {
+  double m1 = 1, m0 = 1;
+  int64_t exponent = 0;
+  bool normal = true;
+  size_t k = 0;
+  while (k < n) {
+    const size_t block_end = std::min(n, k + 6);
+    for (; k < block_end; ++k) {
+      const double* factor = factors + factor_of[k];
+      m1 *= factor[0];
+      m0 *= factor[1];
+    }
+    const int64_t e1 = TakeExponent(&m1), e0 = TakeExponent(&m0);
+    normal = normal && e1 != 0 && e0 != 0 && e1 != 0x7FF && e0 != 0x7FF;
+    exponent += e1 - e0;
+  }
+  if (!normal || !(u > 0)) return {false, 0};
+  // The fact's odds R = prior_odds * (m1 / m0) * 2^exponent, and u < p1 = R / (1 + R) exactly when
+  // q = u / (1 - u) < R (1 - u is exact for u a multiple of 2^-53).
+  if (exponent > 1000) return {true, 1};   // R > 2^990 > q
+  if (exponent < -1000) return {true, 0};  // R < 2^-990 < q
+  uint64_t bits = static_cast<uint64_t>(exponent + 1023) << 52;
+  double scale;  // 2^exponent
+  std::memcpy(&scale, &bits, sizeof scale);
+  const double odds = prior_odds * (m1 / m0) * scale;
+  if (!(odds < std::numeric_limits<double>::infinity())) return {true, 1};
+  const double q = u / (1 - u);
+  // Relative margin: the rounding of R here against LogOdds' L (delta), and the rounding of p1 in
+  // Draw, which near p1 = 1 is 2^-52 absolute, 2^-52 R relative in q.
+  const double margin = 1e-9 * (1 + static_cast<double>(n)) + 1e-15 * (1 + odds);
+  if (q < odds * (1 - margin)) return {true, 1};
+  if (q > odds * (1 + margin)) return {true, 0};
+  return {false, 0};
+}
 
 }  // namespace
 
@@ -155,27 +241,62 @@ void LatentTruth::Iterate(TruthResult* r) {
         seen[obs[k].source] = f;
       }
   }
+  // In that case an observation's two factors depend only on its source's counts, the fact's
+  // truth and the observed value: they are kept in a table per source, computed by the same
+  // expressions, and recomputed for the sources of a fact whose truth flips.
+  std::vector<double> factors(unit_weights ? static_cast<size_t>(S) * 8 : 0);
+  auto factor_index = [](int source, int truth_now, int value) {
+    return (static_cast<size_t>(source) * 4 + truth_now * 2 + value) * 2;
+  };
+  // For truth i and value o the fact's own observation is taken out of n[s][i][o]. The counts are
+  // whole numbers, so (n - 1) + m = (n + m) - 1 exactly and the sums below are shared.
+  auto update_factors = [&](int s) {
+    const double n0[2] = {count(s, 0, 0), count(s, 0, 1)}, n1[2] = {count(s, 1, 0), count(s, 1, 1)};
+    const double den0[2] = {(n0[0] + n0[1] - 1) + prior_total[0], (n0[0] + n0[1]) + prior_total[0]};
+    const double den1[2] = {(n1[0] + n1[1]) + prior_total[1], (n1[0] + n1[1] - 1) + prior_total[1]};
+    for (int i = 0; i < 2; ++i)
+      for (int o = 0; o < 2; ++o) {
+        const double num1 = (n1[o] - i) + prior[1][o], num0 = (n0[o] - (1 - i)) + prior[0][o];
+        factors[factor_index(s, i, o)] = num1 * den0[i];
+        factors[factor_index(s, i, o) + 1] = num0 * den1[i];
+      }
+  };
+  const double prior_odds = std::exp(log_beta[1] - log_beta[0]);
+  // Per observation, where its factors start (for truth 0; +4 for truth 1): 4 bytes read per
+  // observation and sweep instead of the 12 of an Observation.
+  std::vector<uint32_t> factor_of(unit_weights ? obs.size() : 0);
+  if (unit_weights) {
+    for (int s = 0; s < S; ++s) update_factors(s);
+    for (size_t k = 0; k < obs.size(); ++k)
+      factor_of[k] = static_cast<uint32_t>(factor_index(obs[k].source, 0, obs[k].value));
+  }
   for (int sweep = 0; sweep < sweeps; ++sweep) {
     for (int f = 0; f < F && unit_weights; ++f) {
       const int current = truth[f];
-      LogOdds odds(log_beta[1] - log_beta[0]);
-      for (size_t k = obs_begin[f]; k < obs_begin[f + 1]; ++k) {
-        const Observation& ob = obs[k];
-        const double* cs_n = &n[static_cast<size_t>(ob.source) * 4];
-        double c[4] = {cs_n[0], cs_n[1], cs_n[2], cs_n[3]};
-        c[current * 2 + ob.value] -= 1.0;
-        odds.Add(c[2 + ob.value] + prior[1][ob.value], c[2] + c[3] + prior_total[1],
-                 c[ob.value] + prior[0][ob.value], c[0] + c[1] + prior_total[0]);
+      const size_t begin = obs_begin[f], end = obs_begin[f + 1];
+      // The log-odds with one log instead of one per six factors (the products carried as
+      // mantissa and binary exponent), which decides the draw whenever u is not within the error
+      // margin of p1; otherwise the log-odds are computed as before, block by block.
+      const double u = uniform();
+      const FastDraw fast =
+          DrawFast(prior_odds, factors.data() + current * 4, &factor_of[begin], end - begin, u);
+      int next = fast.next;
+      if (!fast.sure) {
+        LogOdds odds(log_beta[1] - log_beta[0]);
+        for (size_t k = begin; k < end; ++k) {
+          const double* factor = &factors[factor_index(obs[k].source, current, obs[k].value)];
+          odds.AddFactors(factor[0], factor[1]);
+        }
+        next = Draw(odds.Finish(), u);
       }
-      const double log_odds = odds.Finish();
-      const double p1 = 1 / (1 + std::exp(-log_odds));
-      const int next = uniform() < p1 ? 1 : 0;
       if (next == current) continue;
       truth[f] = static_cast<uint8_t>(next);
-      for (size_t k = obs_begin[f]; k < obs_begin[f + 1]; ++k) {
-        count(obs[k].source, current, obs[k].value) -= 1.0;
-        count(obs[k].source, next, obs[k].value) += 1.0;
+      for (size_t k = begin; k < end; ++k) {
+        const int source = static_cast<int>(factor_of[k] / 8), value = (factor_of[k] / 2) & 1;
+        count(source, current, value) -= 1.0;
+        count(source, next, value) += 1.0;
       }
+      for (size_t k = begin; k < end; ++k) update_factors(static_cast<int>(factor_of[k] / 8));
     }
     for (int f = 0; f < F && !unit_weights; ++f) {
       const int current = truth[f];
@@ -189,9 +310,7 @@ void LatentTruth::Iterate(TruthResult* r) {
                  cs_n[ob.value] + prior[0][ob.value], cs_n[0] + cs_n[1] + prior_total[0],
                  ob.weight);
       }
-      const double log_odds = odds.Finish();
-      const double p1 = 1 / (1 + std::exp(-log_odds));
-      const int next = uniform() < p1 ? 1 : 0;
+      const int next = Draw(odds.Finish(), uniform());
       truth[f] = static_cast<uint8_t>(next);
       for (size_t k = obs_begin[f]; k < obs_begin[f + 1]; ++k)
         count(obs[k].source, next, obs[k].value) += obs[k].weight;

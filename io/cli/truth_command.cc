@@ -3,6 +3,9 @@
 // summary (and `accuracy: <0..1>` against --truth), and writes the JSON result with -o.
 #include <boost/program_options.hpp>
 #include <chrono>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <cmath>
 #include <fstream>
 #include <iomanip>
@@ -30,6 +33,16 @@ void PrintDiagnostics(const engine::Diagnostics& diagnostics, size_t limit) {
     std::cerr << diagnostics[i].ToString() << "\n";
   if (diagnostics.size() > limit)
     std::cerr << "... and " << diagnostics.size() - limit << " more diagnostic(s)\n";
+}
+
+// Loading frees big arrays (the builder's records, the build's scratch) and allocates others after
+// them. Keeps freed memory in the process for reuse rather than returning it to the system, where
+// every fresh 4 KB page costs a page fault (a fifth of the time of a Weather run).
+void ReuseFreedMemory() {
+#if defined(__GLIBC__)
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);  // glibc's largest: blocks below it come from the heap
+  mallopt(M_TRIM_THRESHOLD, 1 << 30);
+#endif
 }
 
 // JSON numbers must be finite.
@@ -100,6 +113,7 @@ int TruthCommand(const std::vector<std::string>& args) {
   if (half_life < 0) throw UsageError("--half-life must be positive");
   if (bootstrap < 0) bootstrap = output.empty() ? 0 : 10;
 
+  ReuseFreedMemory();
   using Clock = std::chrono::steady_clock;
   const auto t0 = Clock::now();
   engine::Diagnostics diagnostics;

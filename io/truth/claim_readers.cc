@@ -2,18 +2,20 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cctype>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <exception>
 #include <filesystem>
-#include <fstream>
 #include <stdexcept>
 #include <thread>
 #include <vector>
 
 #include "engine/truth/source_report.h"
 #include "io/truth/csv_scanner.h"
+#include "io/truth/mapped_file.h"
 
 namespace claimgraph::io::truth {
 namespace {
@@ -87,6 +89,69 @@ class NormalizeCache {
   bool caching_ = true, probing_ = true;
 };
 
+// DAFNA objects: (objectId, property) fields -> ObjectKey(objectId, property), cached and judged
+// as NormalizeCache does. The lines of one objectId usually come together (Weather: one line per
+// property of an observation), so the objectId is looked up once per run of such lines and the
+// property among the few seen with that objectId (a chain of entries): one hash look-up of a short
+// name per run instead of one of the whole object span per line.
+class DafnaObjectCache {
+ public:
+  void Probe(bool on) {
+    probing_ = on;
+    lookups_ = misses_ = 0;
+  }
+
+  // Returns the entry of (object, property), trimmed fields; the pointer stays valid until the
+  // next call.
+  Normalized* Get(std::string_view object, std::string_view property) {
+    if (!caching_) {
+      scratch_ = Normalized{ObjectKey(object, property)};
+      return &scratch_;
+    }
+    if (run_ < 0 || ids_[run_] != object) {
+      run_ = ids_.Intern(object);
+      if (static_cast<size_t>(run_) == first_.size()) first_.push_back(-1);
+    }
+    const int p = properties_.Intern(property);
+    int* link = &first_[run_];
+    while (*link >= 0 && entries_[*link].property != p) link = &entries_[*link].next;
+    const bool added = *link < 0;
+    if (added) {
+      *link = static_cast<int>(entries_.size());  // before the push may move the entries
+      entries_.push_back({p, -1, Normalized{ObjectKey(object, property)}});
+    }
+    Normalized* entry = added ? &entries_.back().object : &entries_[*link].object;
+    if (!probing_) return entry;
+    if (added) ++misses_;
+    if (++lookups_ == kProbe && misses_ * 2 > lookups_) {
+      caching_ = false;
+      scratch_ = *entry;
+      ids_.clear();
+      properties_.clear();
+      first_ = {};
+      entries_ = {};
+      run_ = -1;
+      return &scratch_;
+    }
+    return entry;
+  }
+
+ private:
+  struct Entry {
+    int property;  // number in properties_
+    int next;      // the next entry of the same objectId, -1 = none
+    Normalized object;
+  };
+  static constexpr int kProbe = 4096;
+  engine::truth::InternTable ids_, properties_;  // raw objectIds, raw properties
+  std::vector<int> first_;                       // per objectId: its first entry, -1 = none
+  std::vector<Entry> entries_;
+  int run_ = -1;  // the objectId of the previous call
+  Normalized scratch_;
+  int lookups_ = 0, misses_ = 0;
+  bool caching_ = true, probing_ = true;
+};
+
 }  // namespace
 
 // Where records go: normalises names and values and adds records to the builder. Caches what
@@ -101,12 +166,11 @@ class RecordSink {
   // With several files to come, the caches decide whether they pay on the second file.
   void ExpectFiles(size_t files) {
     defer_probe_ = files > 1;
-    for (NormalizeCache* c : Caches()) c->Probe(!defer_probe_);
+    Probe(!defer_probe_);
   }
 
   void StartFile(std::string_view name) {
-    if (++files_started_ == 2 && defer_probe_)
-      for (NormalizeCache* c : Caches()) c->Probe(true);
+    if (++files_started_ == 2 && defer_probe_) Probe(true);
     name_ = name;
     file_ = builder_->FileId(name);
     last_time_raw_.clear();
@@ -123,19 +187,13 @@ class RecordSink {
   Normalized* VerbatimObject(std::string_view raw) {
     return verbatim_objects_.Get(raw, [&] { return Normalized{std::string(raw)}; });
   }
-  // A DAFNA object: ObjectKey(object, property). `raw` is the text from the start of the object
-  // field to the end of the property field, which determines both.
-  Normalized* DafnaObject(std::string_view raw, std::string_view object,
-                          std::string_view property) {
-    return dafna_objects_.Get(raw, [&] { return Normalized{ObjectKey(object, property)}; });
+  // A DAFNA object, from its trimmed objectId and property fields: ObjectKey(object, property).
+  Normalized* DafnaObject(std::string_view object, std::string_view property) {
+    return dafna_objects_.Get(object, property);
   }
-  // The same for DAFNA fields read as CSV, where both fields may hold any character.
+  // The same for DAFNA fields read as CSV (a cache of its own: the formats never share entries).
   Normalized* DafnaCsvObject(std::string_view object, std::string_view property) {
-    key_.assign(std::to_string(object.size()));
-    key_.push_back(':');
-    key_.append(object);
-    key_.append(property);
-    return dafna_csv_objects_.Get(key_, [&] { return Normalized{ObjectKey(object, property)}; });
+    return dafna_csv_objects_.Get(object, property);
   }
 
   // Adds one record; returns false (with a diagnostic) if a field is missing.
@@ -185,10 +243,12 @@ class RecordSink {
   int file_ = -1;
   std::string last_time_raw_;
   double last_time_ = engine::truth::kNoNumber;
-  std::string key_;
-  NormalizeCache dafna_objects_, dafna_csv_objects_, csv_objects_, verbatim_objects_, values_;
-  std::array<NormalizeCache*, 5> Caches() {
-    return {&dafna_objects_, &dafna_csv_objects_, &csv_objects_, &verbatim_objects_, &values_};
+  DafnaObjectCache dafna_objects_, dafna_csv_objects_;
+  NormalizeCache csv_objects_, verbatim_objects_, values_;
+  void Probe(bool on) {
+    dafna_objects_.Probe(on);
+    dafna_csv_objects_.Probe(on);
+    for (NormalizeCache* c : {&csv_objects_, &verbatim_objects_, &values_}) c->Probe(on);
   }
   size_t files_started_ = 0;
   bool defer_probe_ = false;
@@ -196,51 +256,63 @@ class RecordSink {
 
 namespace {
 
+// Positions of the bytes equal to '|' in the eight bytes at `p`, as bit 7 of each such byte
+// (exact: no false positives, unlike the usual has-zero-byte test).
+inline uint64_t BarBytes(const char* p) {
+  constexpr uint64_t kLow7 = 0x7F7F7F7F7F7F7F7Full, kBars = 0x7C7C7C7C7C7C7C7Cull;  // '|' = 0x7C
+  uint64_t word;
+  std::memcpy(&word, p, 8);
+  const uint64_t x = word ^ kBars;  // zero bytes where the bars are
+  return ~(((x & kLow7) + kLow7) | x | kLow7);
+}
+
+// Splits `row` at '|' into at most `max` fields (the last holds the rest of the row only if it
+// has no more bars; text after the max-th bar is ignored), as a loop over memchr would.
+// Returns the number of fields; an empty remainder after the last bar is no field.
+size_t SplitBars(std::string_view row, std::string_view* fields, size_t max) {
+  size_t n = 0, start = 0, pos = 0;
+  if constexpr (std::endian::native == std::endian::little) {
+    // Eight bytes at a time; each bar found ends a field.
+    for (; pos + 8 <= row.size() && n < max; pos += 8)
+      for (uint64_t bars = BarBytes(row.data() + pos); bars != 0 && n < max; bars &= bars - 1) {
+        const size_t b = pos + static_cast<size_t>(std::countr_zero(bars)) / 8;
+        fields[n++] = row.substr(start, b - start);
+        start = b + 1;
+      }
+  }
+  for (; pos < row.size() && n < max; ++pos)
+    if (row[pos] == '|') {
+      fields[n++] = row.substr(start, pos - start);
+      start = pos + 1;
+    }
+  if (n < max && start < row.size()) fields[n++] = row.substr(start);
+  return n;
+}
+
 // The pipe-separated DAFNA format: `claimId|<TAB>|<TAB>objectId|<TAB>property|<TAB>value|<TAB>
 // source|<TAB>timestamp|`; fields are trimmed of blanks, up to 8 are read.
 void ParseDafna(std::string_view text, RecordSink* sink, ClaimReadStats* stats) {
   constexpr size_t kMaxFields = 8;
   std::array<std::string_view, kMaxFields> f;
-  std::array<size_t, kMaxFields> raw_begin{}, raw_end{};
   const char* const data = text.data();
   size_t pos = 0, line = 0;
   while (pos < text.size()) {
     const void* nl = std::memchr(data + pos, '\n', text.size() - pos);
     const size_t end = nl ? static_cast<size_t>(static_cast<const char*>(nl) - data) : text.size();
     std::string_view row = text.substr(pos, end - pos);
-    const size_t row_pos = pos;
     pos = end + 1;
     ++line;
     if (!row.empty() && row.back() == '\r') row.remove_suffix(1);
     if (Trim(row).empty()) continue;
-    size_t n = 0, start = 0;
-    while (n < kMaxFields) {
-      const void* bar = std::memchr(row.data() + start, '|', row.size() - start);
-      if (!bar) {
-        if (start < row.size()) {
-          raw_begin[n] = start;
-          raw_end[n] = row.size();
-          f[n++] = Trim(row.substr(start));
-        }
-        break;
-      }
-      const size_t b = static_cast<size_t>(static_cast<const char*>(bar) - row.data());
-      raw_begin[n] = start;
-      raw_end[n] = b;
-      f[n++] = Trim(row.substr(start, b - start));
-      start = b + 1;
-    }
+    const size_t n = SplitBars(row, f.data(), kMaxFields);
     if (n < 6) {
       Warn(sink->diagnostics(), sink->name(), line,
            "missing fields (" + std::to_string(n) + " of 7); record skipped");
       ++stats->skipped;
       continue;
     }
-    // The object and property fields, with the bar between them, identify the object.
-    const std::string_view object_raw =
-        text.substr(row_pos + raw_begin[2], raw_end[3] - raw_begin[2]);
-    Normalized* object = sink->DafnaObject(object_raw, f[2], f[3]);
-    if (sink->Add(f[5], object, f[4], n > 6 ? f[6] : std::string_view(), line))
+    Normalized* object = sink->DafnaObject(Trim(f[2]), Trim(f[3]));
+    if (sink->Add(Trim(f[5]), object, Trim(f[4]), n > 6 ? Trim(f[6]) : std::string_view(), line))
       ++stats->records;
     else
       ++stats->skipped;
@@ -458,21 +530,7 @@ double ParseTime(std::string_view text) {
   return std::isnan(d) ? d : d + ClockFraction(parts[3]);
 }
 
-std::string ReadFileBytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error(path + ": cannot open");
-  std::string bytes;
-  in.seekg(0, std::ios::end);
-  const std::streamoff size = in.tellg();
-  in.seekg(0, std::ios::beg);
-  if (size > 0) {
-    bytes.resize(static_cast<size_t>(size));
-    in.read(bytes.data(), size);
-    bytes.resize(static_cast<size_t>(in.gcount()));
-  }
-  if (in.bad()) throw std::runtime_error(path + ": read error");
-  return bytes;
-}
+std::string ReadFileBytes(const std::string& path) { return std::string(MappedFile(path).bytes()); }
 
 ClaimLoader::ClaimLoader(ClaimMatrixBuilder* builder, Diagnostics* d,
                          const ClaimReadOptions& options)
@@ -488,8 +546,8 @@ ClaimReadStats ClaimLoader::Parse(std::string_view text, std::string_view name,
 void ClaimLoader::ExpectFiles(size_t files) { sink_->ExpectFiles(files); }
 
 ClaimReadStats ClaimLoader::Read(const std::string& path, ClaimFormat format) {
-  const std::string bytes = ReadFileBytes(path);
-  return Parse(bytes, path, format);
+  const MappedFile file(path);
+  return Parse(file.bytes(), path, format);
 }
 
 ClaimReadStats ParseClaims(std::string_view text, std::string_view name, ClaimFormat format,
@@ -506,7 +564,21 @@ ClaimReadStats ReadClaims(const std::string& path, ClaimFormat format, ClaimMatr
 ClaimReadStats ReadClaimFiles(const std::vector<std::string>& paths, ClaimFormat format,
                               ClaimMatrixBuilder* builder, Diagnostics* d,
                               const ClaimReadOptions& options) {
+  std::error_code ec;
+  uintmax_t bytes = 0;
+  std::vector<uintmax_t> sizes(paths.size(), 0);
+  for (size_t i = 0; i < paths.size(); ++i) {
+    const uintmax_t size = std::filesystem::file_size(paths[i], ec);
+    sizes[i] = ec ? 0 : size;
+    bytes += sizes[i];
+  }
   auto read = [&](size_t begin, size_t end, ClaimMatrixBuilder* into, Diagnostics* diagnostics) {
+    // Room for the records at one per kBytesPerRecord bytes (DAFNA Weather has 85, CSV 68), so
+    // that the record array is not copied as it grows.
+    constexpr uintmax_t kBytesPerRecord = 64;
+    uintmax_t range = 0;
+    for (size_t i = begin; i < end; ++i) range += sizes[i];
+    into->reserve(into->size() + static_cast<size_t>(range / kBytesPerRecord));
     ClaimLoader loader(into, diagnostics, options);
     loader.ExpectFiles(end - begin);
     ClaimReadStats total;
@@ -520,16 +592,9 @@ ClaimReadStats ReadClaimFiles(const std::vector<std::string>& paths, ClaimFormat
   };
   // Several files on two threads: the second half of the list goes into a builder of its own,
   // appended after the first, which gives the same matrix and diagnostics as reading in order.
-  std::error_code ec;
-  uintmax_t bytes = 0;
-  std::vector<uintmax_t> sizes(paths.size(), 0);
-  for (size_t i = 0; i < paths.size(); ++i) {
-    const uintmax_t size = std::filesystem::file_size(paths[i], ec);
-    sizes[i] = ec ? 0 : size;
-    bytes += sizes[i];
-  }
   size_t split = paths.size();
-  if (paths.size() >= 2 && bytes >= (4u << 20) && std::thread::hardware_concurrency() >= 2) {
+  if (options.threads >= 2 && paths.size() >= 2 && bytes >= (4u << 20) &&
+      std::thread::hardware_concurrency() >= 2) {
     uintmax_t first = 0;
     split = 0;
     while (split + 1 < paths.size() && (first + sizes[split]) * 2 <= bytes) first += sizes[split++];

@@ -28,6 +28,10 @@ bool ParseClaimFormat(std::string_view name, ClaimFormat* out);
 
 struct ClaimReadOptions {
   ValueKind values = ValueKind::kAuto;
+  // ReadClaimFiles with 2: several files of 4 MB or more in all are read on two threads, which
+  // saves wall-clock time when a second core is free (Weather: about a third) for about a fifth
+  // more CPU time. The result is the same either way.
+  int threads = 1;
 };
 
 struct ClaimReadStats {
@@ -46,7 +50,8 @@ ClaimReadStats ParseClaims(std::string_view text, std::string_view name, ClaimFo
                            engine::Diagnostics* diagnostics, const ClaimReadOptions& options = {});
 
 // Reads several files into one builder, in order, with the same result as ReadClaims on each in
-// turn; faster, because names and values normalised in one file are remembered for the next.
+// turn; faster, because names and values normalised in one file are remembered for the next
+// (and, with options.threads = 2, the second half of the files is read on a second thread).
 // Throws std::runtime_error naming the first file that cannot be read.
 ClaimReadStats ReadClaimFiles(const std::vector<std::string>& paths, ClaimFormat format,
                               engine::truth::ClaimMatrixBuilder* builder,

@@ -82,7 +82,9 @@ int main(int argc, char** argv) {
     Clock c;
     et::ClaimMatrixBuilder builder;
     claimgraph::engine::Diagnostics d;
+    builder.reserve(total / 64);  // as ReadClaimFiles does
     it::ClaimLoader loader(&builder, &d);
+    loader.ExpectFiles(files.size());
     for (size_t i = 0; i < files.size(); ++i) loader.Parse(bytes[i], files[i], format);
     m = builder.Build(&d);
     best_wall = std::min(best_wall, c.Wall());

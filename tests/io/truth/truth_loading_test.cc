@@ -498,7 +498,9 @@ TEST_CASE("Files read on two threads give the same matrix and diagnostics as in 
   }
   ClaimMatrixBuilder threaded, ordered;
   Diagnostics dt, dord;
-  const ClaimReadStats ts = ReadClaimFiles(paths, ClaimFormat::kDafna, &threaded, &dt);
+  ClaimReadOptions two_threads;
+  two_threads.threads = 2;
+  const ClaimReadStats ts = ReadClaimFiles(paths, ClaimFormat::kDafna, &threaded, &dt, two_threads);
   ClaimLoader loader(&ordered, &dord);
   size_t bytes = 0;
   for (const std::string& p : paths) bytes += loader.Read(p, ClaimFormat::kDafna).bytes;
@@ -515,28 +517,53 @@ TEST_CASE("ClaimMatrixBuilder::Append equals adding the records in order", "[io]
   std::mt19937 rng(11);
   struct R {
     std::string s, o, v;
-    double number, time;
+    double number, time, weight;
   };
   std::vector<R> records;
   for (int i = 0; i < 3000; ++i) {
     const int v = static_cast<int>(rng() % 9);
+    // Weights other than 1 only from record 2000 on: some splits append weighted records to
+    // unweighted ones, others unweighted to weighted.
+    const double weight = i >= 2000 && rng() % 3 == 0 ? 0.25 * (1 + rng() % 8) : 1.0;
     records.push_back({"s" + std::to_string(rng() % 30), "o" + std::to_string(rng() % 400),
                        "v" + std::to_string(v), static_cast<double>(v),
-                       rng() % 3 == 0 ? kNoNumber : static_cast<double>(rng() % 100)});
+                       rng() % 3 == 0 ? kNoNumber : static_cast<double>(rng() % 100), weight});
   }
-  for (size_t split : {size_t{0}, size_t{1}, size_t{1500}, size_t{2999}, size_t{3000}}) {
+  for (size_t split :
+       {size_t{0}, size_t{1}, size_t{1500}, size_t{2500}, size_t{2999}, size_t{3000}}) {
     ClaimMatrixBuilder one, first, second;
     for (size_t i = 0; i < records.size(); ++i) {
       const R& r = records[i];
-      one.Add(r.s, r.o, r.v, r.number, r.time, 1, i < 1500 ? "a.txt" : "b.txt", i + 1);
+      one.Add(r.s, r.o, r.v, r.number, r.time, r.weight, i < 1500 ? "a.txt" : "b.txt", i + 1);
       (i < split ? first : second)
-          .Add(r.s, r.o, r.v, r.number, r.time, 1, i < 1500 ? "a.txt" : "b.txt", i + 1);
+          .Add(r.s, r.o, r.v, r.number, r.time, r.weight, i < 1500 ? "a.txt" : "b.txt", i + 1);
     }
     first.Append(std::move(second));
     CHECK(second.size() == 0);
     Diagnostics d1, d2;
     RequireSameMatrix(one.Build(&d1), first.Build(&d2));
     CHECK(Flat(d1) == Flat(d2));
+  }
+}
+
+TEST_CASE("Record weights reach the entries, from the first record on", "[io][truth][loading]") {
+  // The builder keeps weights only once one is not 1; those before it are 1.
+  for (const double first : {0.5, 1.0}) {
+    ClaimMatrixBuilder b;
+    b.Add("s1", "o1", "a", kNoNumber, kNoNumber, first);
+    b.Add("s2", "o1", "b", kNoNumber, kNoNumber, 1.0);
+    b.Add("s1", "o2", "a", kNoNumber, kNoNumber, 2.0);
+    b.Add("s2", "o2", "a", kNoNumber, kNoNumber, 1.0);
+    Diagnostics d;
+    const ClaimMatrix m = b.Build(&d);
+    REQUIRE(m.entries.size() == 4);
+    std::map<std::pair<std::string, std::string>, double> weight;
+    for (const auto& e : m.entries)
+      weight[{m.sources[e.source], m.objects[m.claim_object[e.claim]]}] = e.weight;
+    CHECK(weight.at({"s1", "o1"}) == first);
+    CHECK(weight.at({"s2", "o1"}) == 1.0);
+    CHECK(weight.at({"s1", "o2"}) == 2.0);
+    CHECK(weight.at({"s2", "o2"}) == 1.0);
   }
 }
 
