@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <numeric>
 
@@ -115,6 +116,13 @@ void ClaimMatrixBuilder::Add(std::string_view source, std::string_view object,
 }
 
 ClaimMatrix ClaimMatrixBuilder::Build(Diagnostics* diagnostics) {
+  size_t omitted = 0;
+  return Build(diagnostics, std::numeric_limits<size_t>::max(), &omitted);
+}
+
+ClaimMatrix ClaimMatrixBuilder::Build(Diagnostics* diagnostics, size_t max_repeat_warnings,
+                                      size_t* omitted_warnings) {
+  *omitted_warnings = 0;
   const size_t n = records_.size();
   const int num_objects = static_cast<int>(objects_.size());
   const int num_sources = static_cast<int>(sources_.size());
@@ -204,7 +212,11 @@ ClaimMatrix ClaimMatrixBuilder::Build(Diagnostics* diagnostics) {
     for (int src = 0; src < num_sources; ++src) start[src + 1] += start[src];
     std::vector<uint32_t> order(repeats.size());
     for (uint32_t i = 0; i < repeats.size(); ++i) order[start[repeats[i].source]++] = i;
-    diagnostics->reserve(diagnostics->size() + repeats.size());
+    if (order.size() > max_repeat_warnings) {
+      *omitted_warnings = order.size() - max_repeat_warnings;
+      order.resize(max_repeat_warnings);
+    }
+    diagnostics->reserve(diagnostics->size() + order.size());
     std::string message;
     for (uint32_t i : order) {
       const Repeat& rep = repeats[i];

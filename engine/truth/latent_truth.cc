@@ -67,14 +67,14 @@ int Draw(double log_odds, double u) {
 }
 
 // The draw of a fact from its observations' factors (unit weights; factors[(source * 4 +
-// truth * 2 + value) * 2] = {num1 * den0, num0 * den1}), without log or exp: the two products
-// are carried as mantissa and binary exponent (m1 2^e1, m0 2^e0) and the odds
-// R = prior_odds * m1 / m0 * 2^(e1 - e0) are compared with q = u / (1 - u), as u < R / (1 + R)
-// is q < R. This R and exp(L) of LogOdds differ by rounding only, a few units in the last place
-// per factor and per term, far below the relative margin 1e-9 (1 + n) allowed for n
-// observations; Draw's own rounding of p1 adds 2^-52 R. Outside the margins the draw is that of
-// Draw(L, u) ("sure"); inside (about one draw in 10^8, and u = 0) the caller computes L as
-// LogOdds does and calls Draw.
+// truth * 2 + value) * 2] = {num1 * den0, num0 * den1}), without log, exp or division: the
+// products are carried as mantissas and a binary exponent, and u < p1 = R / (1 + R) is decided
+// as u / (1 - u) < R for the odds R = prior_odds * prod num1 den0 / prod num0 den1. This R and
+// exp(L) of LogOdds differ by rounding only, a few units in the last place per factor and per
+// term, far below the relative margin 1e-9 (1 + n) allowed for n observations; Draw's own
+// rounding of p1 adds 2^-52 R. Outside the margins the draw is that of Draw(L, u) ("sure");
+// inside (about one draw in 10^8, and u = 0) the caller computes L as LogOdds does and calls
+// Draw.
 struct FastDraw {
   bool sure;
   int next;
@@ -96,37 +96,54 @@ inline int64_t TakeExponent(double* x) {
 // factors start. REQUIRES: factors positive and finite.
 FastDraw DrawFast(double prior_odds, const double* factors, const uint32_t* factor_of, size_t n,
                   double u) {
-  double m1 = 1, m0 = 1;
+  // Two products of each kind, over even and odd observations (two multiplications in flight),
+  // brought back to [1, 2) after every six factors each.
+  double m1[2] = {1, 1}, m0[2] = {1, 1};
   int64_t exponent = 0;
   bool normal = true;
   size_t k = 0;
   while (k < n) {
-    const size_t block_end = std::min(n, k + 6);
-    for (; k < block_end; ++k) {
-      const double* factor = factors + factor_of[k];
-      m1 *= factor[0];
-      m0 *= factor[1];
+    const size_t block_end = std::min(n, k + 12);
+    for (; k + 1 < block_end; k += 2) {
+      const double* even = factors + factor_of[k];
+      const double* odd = factors + factor_of[k + 1];
+      m1[0] *= even[0];
+      m0[0] *= even[1];
+      m1[1] *= odd[0];
+      m0[1] *= odd[1];
     }
-    const int64_t e1 = TakeExponent(&m1), e0 = TakeExponent(&m0);
-    normal = normal && e1 != 0 && e0 != 0 && e1 != 0x7FF && e0 != 0x7FF;
-    exponent += e1 - e0;
+    if (k < block_end) {
+      const double* last = factors + factor_of[k++];
+      m1[0] *= last[0];
+      m0[0] *= last[1];
+    }
+    for (int j = 0; j < 2; ++j) {
+      const int64_t e1 = TakeExponent(&m1[j]), e0 = TakeExponent(&m0[j]);
+      normal = normal && e1 != 0 && e0 != 0 && e1 != 0x7FF && e0 != 0x7FF;
+      exponent += e1 - e0;
+    }
   }
   if (!normal || !(u > 0)) return {false, 0};
-  // The fact's odds R = prior_odds * (m1 / m0) * 2^exponent, and u < p1 = R / (1 + R) exactly when
-  // q = u / (1 - u) < R (1 - u is exact for u a multiple of 2^-53).
-  if (exponent > 1000) return {true, 1};   // R > 2^990 > q
-  if (exponent < -1000) return {true, 0};  // R < 2^-990 < q
-  uint64_t bits = static_cast<uint64_t>(exponent + 1023) << 52;
+  // The fact's odds R = prior_odds * (m1 / m0) * 2^exponent, and u < p1 = R / (1 + R) exactly
+  // when u / (1 - u) < R, that is u m0 < prior_odds m1 2^exponent (1 - u) (1 - u is exact for u a
+  // multiple of 2^-53).
+  if (exponent > 1000 || exponent < -1000) return {false, 0};  // 2^exponent out of range
+  const uint64_t bits = static_cast<uint64_t>(exponent + 1023) << 52;
   double scale;  // 2^exponent
   std::memcpy(&scale, &bits, sizeof scale);
-  const double odds = prior_odds * (m1 / m0) * scale;
-  if (!(odds < std::numeric_limits<double>::infinity())) return {true, 1};
-  const double q = u / (1 - u);
-  // Relative margin: the rounding of R here against LogOdds' L (delta), and the rounding of p1 in
-  // Draw, which near p1 = 1 is 2^-52 absolute, 2^-52 R relative in q.
-  const double margin = 1e-9 * (1 + static_cast<double>(n)) + 1e-15 * (1 + odds);
-  if (q < odds * (1 - margin)) return {true, 1};
-  if (q > odds * (1 + margin)) return {true, 0};
+  const double m1_product = m1[0] * m1[1], m0_product = m0[0] * m0[1];  // each in [1, 4)
+  const double numerator = prior_odds * m1_product * scale;             // R = this / m0_product
+  const double delta = 1e-9 * (1 + static_cast<double>(n));
+  // R > 1e14: p1 > 1 - 1e-14 (also as Draw rounds it), above every u but the top few hundred.
+  if (numerator > 1e14 * (1 + delta) * m0_product) return {u < 1 - 1.1e-14, 1};
+  // Relative margin: the rounding here against LogOdds' (1e-9 per observation is far more), and
+  // Draw's rounding of p1, 2^-52 absolute near p1 = 1, which is 2^-52 R relative.
+  double odds_bound = 4 * prior_odds * scale;  // > R
+  if (odds_bound > 1e12) odds_bound = numerator / m0_product * (1 + delta);
+  const double margin = delta + 1e-15 * (1 + odds_bound);
+  const double lhs = u * m0_product, rhs = numerator * (1 - u);
+  if (lhs < rhs * (1 - margin)) return {true, 1};
+  if (lhs > rhs * (1 + margin)) return {true, 0};
   return {false, 0};
 }
 

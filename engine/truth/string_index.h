@@ -44,6 +44,32 @@ inline uint64_t HashBytes(std::string_view s) {
   return h;
 }
 
+// Whether the n bytes at a and b are equal; short strings (names, values) without a call.
+inline bool SameBytes(const char* a, const char* b, size_t n) {
+  if (n >= 8 && n <= 16) {  // two words, overlapping when n < 16
+    uint64_t a0, a1, b0, b1;
+    std::memcpy(&a0, a, 8);
+    std::memcpy(&b0, b, 8);
+    std::memcpy(&a1, a + n - 8, 8);
+    std::memcpy(&b1, b + n - 8, 8);
+    return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+  }
+  if (n >= 4 && n < 8) {
+    uint32_t a0, a1, b0, b1;
+    std::memcpy(&a0, a, 4);
+    std::memcpy(&b0, b, 4);
+    std::memcpy(&a1, a + n - 4, 4);
+    std::memcpy(&b1, b + n - 4, 4);
+    return ((a0 ^ b0) | (a1 ^ b1)) == 0;
+  }
+  if (n < 4) {
+    for (size_t i = 0; i < n; ++i)
+      if (a[i] != b[i]) return false;
+    return true;
+  }
+  return std::memcmp(a, b, n) == 0;
+}
+
 class StringIndex {
  public:
   // Returns the id whose keys[id] equals `s`, or -1. Keys: anything with operator[] giving a
@@ -144,7 +170,7 @@ class InternTable {
         const Slot& slot = slots_[i];
         if (slot.id == 0) break;
         if (slot.tag == tag && slot.size == s.size() &&
-            std::memcmp(bytes_.data() + slot.offset, s.data(), s.size()) == 0)
+            SameBytes(bytes_.data() + slot.offset, s.data(), s.size()))
           return {static_cast<int>(slot.id - 1), false};
       }
     }
@@ -169,7 +195,7 @@ class InternTable {
       const Slot& slot = slots_[i];
       if (slot.id == 0) return -1;
       if (slot.tag == tag && slot.size == s.size() &&
-          std::memcmp(bytes_.data() + slot.offset, s.data(), s.size()) == 0)
+          SameBytes(bytes_.data() + slot.offset, s.data(), s.size()))
         return static_cast<int>(slot.id - 1);
     }
   }

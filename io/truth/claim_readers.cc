@@ -112,7 +112,7 @@ class DafnaObjectCache {
       run_ = ids_.Intern(object);
       if (static_cast<size_t>(run_) == first_.size()) first_.push_back(-1);
     }
-    const int p = properties_.Intern(property);
+    const int p = PropertyId(property);
     int* link = &first_[run_];
     while (*link >= 0 && entries_[*link].property != p) link = &entries_[*link].next;
     const bool added = *link < 0;
@@ -128,6 +128,7 @@ class DafnaObjectCache {
       scratch_ = *entry;
       ids_.clear();
       properties_.clear();
+      recent_ = {};
       first_ = {};
       entries_ = {};
       run_ = -1;
@@ -137,6 +138,24 @@ class DafnaObjectCache {
   }
 
  private:
+  // The number of a property: the last few distinct ones are compared first (the lines of an
+  // objectId name the same few properties again and again), the table is asked otherwise.
+  int PropertyId(std::string_view property) {
+    for (const Recent& r : recent_)
+      if (r.id >= 0 && r.text.size() == property.size() &&
+          engine::truth::SameBytes(r.text.data(), property.data(), property.size()))
+        return r.id;
+    const int id = properties_.Intern(property);
+    Recent& r = recent_[next_recent_++ % recent_.size()];
+    r.text.assign(property);
+    r.id = id;
+    return id;
+  }
+
+  struct Recent {
+    std::string text;
+    int id = -1;
+  };
   struct Entry {
     int property;  // number in properties_
     int next;      // the next entry of the same objectId, -1 = none
@@ -147,6 +166,8 @@ class DafnaObjectCache {
   std::vector<int> first_;                       // per objectId: its first entry, -1 = none
   std::vector<Entry> entries_;
   int run_ = -1;  // the objectId of the previous call
+  std::array<Recent, 8> recent_;
+  size_t next_recent_ = 0;
   Normalized scratch_;
   int lookups_ = 0, misses_ = 0;
   bool caching_ = true, probing_ = true;

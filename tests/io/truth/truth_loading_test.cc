@@ -673,6 +673,34 @@ TEST_CASE("The linear build matches a sort-based build on random records",
   }
 }
 
+TEST_CASE("Build with a limit on repeat warnings: the first ones, the rest counted",
+          "[engine][truth][loading]") {
+  auto fill = [&](ClaimMatrixBuilder* b, unsigned seed) {
+    std::mt19937 r(seed);
+    for (int i = 0; i < 600; ++i)
+      b->Add("s" + std::to_string(r() % 6), "o" + std::to_string(r() % 40),
+             "v" + std::to_string(r() % 4), kNoNumber, kNoNumber, 1.0, "f", i + 1);
+  };
+  ClaimMatrixBuilder all_builder;
+  fill(&all_builder, 3);
+  Diagnostics all;
+  const ClaimMatrix full = all_builder.Build(&all);
+  REQUIRE(all.size() > 50);
+  for (size_t limit :
+       {size_t{0}, size_t{1}, size_t{20}, all.size() - 1, all.size(), all.size() + 5}) {
+    ClaimMatrixBuilder b;
+    fill(&b, 3);
+    Diagnostics some = {{Diagnostic::Severity::kWarning, "earlier", 1, "kept"}};
+    size_t omitted = 99;
+    const ClaimMatrix m = b.Build(&some, limit, &omitted);
+    RequireSameMatrix(m, full);
+    const size_t shown = std::min(limit, all.size());
+    REQUIRE(some.size() == 1 + shown);
+    CHECK(omitted == all.size() - shown);
+    for (size_t i = 0; i < shown; ++i) CHECK(some[1 + i].ToString() == all[i].ToString());
+  }
+}
+
 TEST_CASE("RebuildIncidence: direct from sorted entries, summed triplets otherwise",
           "[engine][truth][loading]") {
   ClaimMatrixBuilder b;
