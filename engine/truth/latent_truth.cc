@@ -180,13 +180,30 @@ void LatentTruth::Iterate(TruthResult* r) {
   const double log_beta[2] = {std::log(positive(options_.ltm_beta_false)),
                               std::log(positive(options_.ltm_beta_true))};
 
-  // Facts and their observations, object by object.
+  // Facts and their observations, object by object. Per claim, the facts it states (sorted):
+  // claim_fact_ids[claim_fact_begin[c], claim_fact_begin[c + 1]).
   facts_.clear();
   std::vector<int> fact_begin_of_object(O + 1, 0);
-  std::vector<std::vector<int>> claim_facts(C);  // per claim: the facts it states
+  std::vector<int> claim_fact_begin(C + 1, 0), claim_fact_ids;
+  claim_fact_ids.reserve(C);
+  auto claim_facts = [&](int c) {
+    return std::pair<const int*, const int*>(claim_fact_ids.data() + claim_fact_begin[c],
+                                             claim_fact_ids.data() + claim_fact_begin[c + 1]);
+  };
   std::vector<size_t> obs_begin{0};
   std::vector<Observation> obs;
+  {
+    // Room for the observations of single values: per object, claims x records.
+    size_t expected = 0;
+    const int* claim_records = cs.outerIndexPtr();
+    for (int o = 0; o < O; ++o) {
+      const int b = m_.object_begin[o], e = m_.object_begin[o + 1];
+      expected += static_cast<size_t>(e - b) * static_cast<size_t>(claim_records[e] - claim_records[b]);
+    }
+    obs.reserve(expected);
+  }
   std::unordered_map<std::string, int> item_fact;
+  std::vector<int> items_of_claim;
   std::vector<std::pair<int, float>> covering;  // (source, weight) per claim of the object
   std::vector<int> covering_claim;
   for (int o = 0; o < O; ++o) {
@@ -195,14 +212,23 @@ void LatentTruth::Iterate(TruthResult* r) {
     covering.clear();
     covering_claim.clear();
     for (int c = m_.object_begin[o]; c < m_.object_begin[o + 1]; ++c) {
-      for (const std::string& item : ValueItems(m_.values[c], options_.set_values)) {
-        auto [it, fresh] = item_fact.emplace(item, static_cast<int>(facts_.size()));
-        if (fresh) facts_.push_back({o, item, 0});
-        claim_facts[c].push_back(it->second);
+      if (!options_.set_values) {
+        // The claims of an object are its distinct values: each is a fact of its own.
+        claim_fact_ids.push_back(static_cast<int>(facts_.size()));
+        facts_.push_back({o, m_.values[c], 0});
+      } else {
+        items_of_claim.clear();
+        for (const std::string& item : ValueItems(m_.values[c], true)) {
+          auto [it, fresh] = item_fact.emplace(item, static_cast<int>(facts_.size()));
+          if (fresh) facts_.push_back({o, item, 0});
+          items_of_claim.push_back(it->second);
+        }
+        std::sort(items_of_claim.begin(), items_of_claim.end());
+        items_of_claim.erase(std::unique(items_of_claim.begin(), items_of_claim.end()),
+                             items_of_claim.end());
+        claim_fact_ids.insert(claim_fact_ids.end(), items_of_claim.begin(), items_of_claim.end());
       }
-      std::sort(claim_facts[c].begin(), claim_facts[c].end());
-      claim_facts[c].erase(std::unique(claim_facts[c].begin(), claim_facts[c].end()),
-                           claim_facts[c].end());
+      claim_fact_begin[c + 1] = static_cast<int>(claim_fact_ids.size());
       for (SparseMatrix::InnerIterator e(cs, c); e; ++e) {
         covering.push_back({static_cast<int>(e.col()), static_cast<float>(e.value())});
         covering_claim.push_back(c);
@@ -210,8 +236,8 @@ void LatentTruth::Iterate(TruthResult* r) {
     }
     for (int f = fact_begin_of_object[o]; f < static_cast<int>(facts_.size()); ++f) {
       for (size_t k = 0; k < covering.size(); ++k) {
-        const auto& stated = claim_facts[covering_claim[k]];
-        const bool states = std::binary_search(stated.begin(), stated.end(), f);
+        const auto [stated_begin, stated_end] = claim_facts(covering_claim[k]);
+        const bool states = std::binary_search(stated_begin, stated_end, f);
         obs.push_back({covering[k].first, covering[k].second, static_cast<uint8_t>(states)});
       }
       obs_begin.push_back(obs.size());
@@ -380,9 +406,9 @@ void LatentTruth::Iterate(TruthResult* r) {
     const int fb = fact_begin_of_object[o], fe = fact_begin_of_object[o + 1];
     for (int c = m_.object_begin[o]; c < m_.object_begin[o + 1]; ++c) {
       double log_belief = 0;
-      const auto& stated_facts = claim_facts[c];
+      const auto [stated_begin, stated_end] = claim_facts(c);
       for (int f = fb; f < fe; ++f) {
-        const bool in = std::binary_search(stated_facts.begin(), stated_facts.end(), f);
+        const bool in = std::binary_search(stated_begin, stated_end, f);
         log_belief += std::log(in ? smoothed[f] : 1 - smoothed[f]);
       }
       r->belief[c] = std::exp(log_belief);
