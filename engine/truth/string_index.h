@@ -34,8 +34,19 @@ inline uint64_t HashBytes(std::string_view s) {
     n -= 8;
   }
   if (n > 0) {
-    uint64_t w = 0;
-    std::memcpy(&w, p, n);
+    // The last 1-7 bytes as one word, without a variable-length copy: two overlapping 4-byte
+    // loads, or the first, middle and last byte (together they cover every byte).
+    uint64_t w;
+    if (n >= 4) {
+      uint32_t first, last;
+      std::memcpy(&first, p, 4);
+      std::memcpy(&last, p + n - 4, 4);
+      w = first | (static_cast<uint64_t>(last) << 32);
+    } else {
+      w = static_cast<unsigned char>(p[0]) |
+          (static_cast<uint64_t>(static_cast<unsigned char>(p[n / 2])) << 8) |
+          (static_cast<uint64_t>(static_cast<unsigned char>(p[n - 1])) << 16);
+    }
     h = (h ^ w) * kMul;
     h ^= h >> 29;
   }
