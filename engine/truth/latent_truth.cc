@@ -198,7 +198,8 @@ void LatentTruth::Iterate(TruthResult* r) {
     const int* claim_records = cs.outerIndexPtr();
     for (int o = 0; o < O; ++o) {
       const int b = m_.object_begin[o], e = m_.object_begin[o + 1];
-      expected += static_cast<size_t>(e - b) * static_cast<size_t>(claim_records[e] - claim_records[b]);
+      expected +=
+          static_cast<size_t>(e - b) * static_cast<size_t>(claim_records[e] - claim_records[b]);
     }
     obs.reserve(expected);
   }
@@ -313,14 +314,16 @@ void LatentTruth::Iterate(TruthResult* r) {
     for (size_t k = 0; k < obs.size(); ++k)
       factor_of[k] = static_cast<uint32_t>(factor_index(obs[k].source, 0, obs[k].value));
   }
+  std::vector<double> draws(F);  // a sweep's uniforms, drawn in fact order as they are used
   for (int sweep = 0; sweep < sweeps; ++sweep) {
+    for (double& u : draws) u = uniform();
     for (int f = 0; f < F && unit_weights; ++f) {
       const int current = truth[f];
       const size_t begin = obs_begin[f], end = obs_begin[f + 1];
       // The log-odds with one log instead of one per six factors (the products carried as
       // mantissa and binary exponent), which decides the draw whenever u is not within the error
       // margin of p1; otherwise the log-odds are computed as before, block by block.
-      const double u = uniform();
+      const double u = draws[f];
       const FastDraw fast =
           DrawFast(prior_odds, factors.data() + current * 4, &factor_of[begin], end - begin, u);
       int next = fast.next;
@@ -353,7 +356,7 @@ void LatentTruth::Iterate(TruthResult* r) {
                  cs_n[ob.value] + prior[0][ob.value], cs_n[0] + cs_n[1] + prior_total[0],
                  ob.weight);
       }
-      const int next = Draw(odds.Finish(), uniform());
+      const int next = Draw(odds.Finish(), draws[f]);
       truth[f] = static_cast<uint8_t>(next);
       for (size_t k = obs_begin[f]; k < obs_begin[f + 1]; ++k)
         count(obs[k].source, next, obs[k].value) += obs[k].weight;
