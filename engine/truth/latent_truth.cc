@@ -80,6 +80,22 @@ struct FastDraw {
   int next;
 };
 
+// The factors {num1 * den0, num0 * den1} of a source for each truth i and observed value o, at
+// out[(i * 2 + o) * 2], from its counts n = {n00, n01, n10, n11} (n[i * 2 + o]) with the fact's
+// own observation taken out of n[i][o]. The counts are whole numbers, so (a - 1) + b equals
+// (a + b) - 1 exactly and the sums are shared; each factor is the expression LogOdds::Add takes.
+inline void SourceFactors(const double* n, const double (&prior)[2][2], const double* prior_total,
+                          double* out) {
+  const double den0[2] = {(n[0] + n[1] - 1) + prior_total[0], (n[0] + n[1]) + prior_total[0]};
+  const double den1[2] = {(n[2] + n[3]) + prior_total[1], (n[2] + n[3] - 1) + prior_total[1]};
+  for (int i = 0; i < 2; ++i)
+    for (int o = 0; o < 2; ++o) {
+      const double num1 = (n[2 + o] - i) + prior[1][o], num0 = (n[o] - (1 - i)) + prior[0][o];
+      out[(i * 2 + o) * 2] = num1 * den0[i];
+      out[(i * 2 + o) * 2 + 1] = num0 * den1[i];
+    }
+}
+
 // Moves the binary exponent of x > 0 out (returned, biased) and leaves x in [1, 2); exact.
 // Returns 0 or 0x7FF when x is not a normal number (x is then garbage).
 inline int64_t TakeExponent(double* x) {
@@ -292,18 +308,9 @@ void LatentTruth::Iterate(TruthResult* r) {
   auto factor_index = [](int source, int truth_now, int value) {
     return (static_cast<size_t>(source) * 4 + truth_now * 2 + value) * 2;
   };
-  // For truth i and value o the fact's own observation is taken out of n[s][i][o]. The counts are
-  // whole numbers, so (n - 1) + m = (n + m) - 1 exactly and the sums below are shared.
   auto update_factors = [&](int s) {
-    const double n0[2] = {count(s, 0, 0), count(s, 0, 1)}, n1[2] = {count(s, 1, 0), count(s, 1, 1)};
-    const double den0[2] = {(n0[0] + n0[1] - 1) + prior_total[0], (n0[0] + n0[1]) + prior_total[0]};
-    const double den1[2] = {(n1[0] + n1[1]) + prior_total[1], (n1[0] + n1[1] - 1) + prior_total[1]};
-    for (int i = 0; i < 2; ++i)
-      for (int o = 0; o < 2; ++o) {
-        const double num1 = (n1[o] - i) + prior[1][o], num0 = (n0[o] - (1 - i)) + prior[0][o];
-        factors[factor_index(s, i, o)] = num1 * den0[i];
-        factors[factor_index(s, i, o) + 1] = num0 * den1[i];
-      }
+    SourceFactors(&n[static_cast<size_t>(s) * 4], prior, prior_total,
+                  &factors[factor_index(s, 0, 0)]);
   };
   const double prior_odds = std::exp(log_beta[1] - log_beta[0]);
   // Per observation, where its factors start (for truth 0; +4 for truth 1): 4 bytes read per
@@ -337,12 +344,12 @@ void LatentTruth::Iterate(TruthResult* r) {
       }
       if (next == current) continue;
       truth[f] = static_cast<uint8_t>(next);
-      for (size_t k = begin; k < end; ++k) {
+      for (size_t k = begin; k < end; ++k) {  // a source observes a fact once
         const int source = static_cast<int>(factor_of[k] / 8), value = (factor_of[k] / 2) & 1;
         count(source, current, value) -= 1.0;
         count(source, next, value) += 1.0;
+        update_factors(source);
       }
-      for (size_t k = begin; k < end; ++k) update_factors(static_cast<int>(factor_of[k] / 8));
     }
     for (int f = 0; f < F && !unit_weights; ++f) {
       const int current = truth[f];
