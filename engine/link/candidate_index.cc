@@ -22,6 +22,7 @@ std::vector<CandidatePair> FindCandidatePairs(const std::vector<std::vector<std:
 std::vector<CandidatePair> FindCandidatePairs(std::vector<std::vector<uint32_t>> claim_terms,
                                               size_t num_terms, const CandidateOptions& options) {
   const size_t n = claim_terms.size();
+  if (options.max_per_claim == 0) return {};
   std::vector<uint32_t> df(num_terms, 0);
   for (size_t i = 0; i < n; ++i) {
     auto& list = claim_terms[i];
@@ -44,29 +45,76 @@ std::vector<CandidatePair> FindCandidatePairs(std::vector<std::vector<uint32_t>>
   for (size_t i = 0; i < n; ++i)
     for (uint32_t t : claim_terms[i])
       if (df[t] >= 2 && df[t] <= df_cap) postings[t].push_back(static_cast<uint32_t>(i));
+  // Each claim's terms too common to have postings (sorted, as the claim's terms are).
+  std::vector<std::vector<uint32_t>> common_terms(n);
+  for (size_t i = 0; i < n; ++i)
+    for (uint32_t t : claim_terms[i])
+      if (df[t] > df_cap) common_terms[i].push_back(t);
 
   // Claims sharing a rare term become partners; their similarity is then computed over all
-  // shared terms, rare and common.
+  // shared terms, rare and common, by merging the two term lists. Each claim keeps its best
+  // `max_per_claim` partners in a heap whose top is the weakest kept: a later partner replaces it
+  // only when strictly more similar (which of several equally weak partners leaves is the heap's
+  // choice, as it was std::partial_sort's before).
+  // Merging every partner's list would be most of the work, and most partners cannot enter a full
+  // heap: the rare terms' share of the dot product is summed while walking the postings and the
+  // common terms' share from the two short lists of common terms, which estimates the similarity
+  // to rounding error; only a partner whose estimate reaches the weakest kept (and the minimum
+  // similarity) is merged for its exact value. The kept set is the one an exhaustive search finds
+  // (tested).
   // Each worker takes every `workers`-th claim; a claim's partners do not depend on the others'.
   const size_t workers = std::max<size_t>(1, std::min<size_t>(options.threads, n / 1024 + 1));
+  const size_t keep = options.max_per_claim;
+  const auto weaker = [](const CandidatePair& p, const CandidatePair& q) {
+    return p.similarity > q.similarity;  // heap order: the top is the least similar
+  };
+  // The estimate differs from the merged value by rounding only (terms summed in another order);
+  // a margin far above that keeps the skip exact.
+  constexpr double kMargin = 1 + 1e-9;
   std::vector<std::vector<CandidatePair>> found(workers);
   auto work = [&](size_t w) {
-    std::vector<uint32_t> shared(n, 0);
+    std::vector<double> rare_dot(n, 0);  // per partner: idf^2 summed over shared rare terms
+    std::vector<uint8_t> seen(n, 0);
     std::vector<uint32_t> touched;
-    std::vector<CandidatePair> mine;
+    std::vector<CandidatePair> best;
     for (size_t a = w; a < n; a += workers) {
       touched.clear();
       for (uint32_t t : claim_terms[a]) {
+        const double weight = idf[t] * idf[t];
         for (uint32_t b : postings[t]) {
           if (b == a) continue;
-          if (shared[b] == 0) touched.push_back(b);
-          ++shared[b];
+          if (!seen[b]) {
+            seen[b] = 1;
+            touched.push_back(b);
+          }
+          rare_dot[b] += weight;
         }
       }
-      mine.clear();
+      best.clear();
+      const auto& x = claim_terms[a];
       for (uint32_t b : touched) {
+        double estimate = rare_dot[b];
+        seen[b] = 0;
+        rare_dot[b] = 0;
+        if (norm[a] == 0 || norm[b] == 0) continue;
+        const auto& ca = common_terms[a];
+        const auto& cb = common_terms[b];
+        for (size_t i = 0, j = 0; i < ca.size() && j < cb.size();) {
+          if (ca[i] < cb[j]) {
+            ++i;
+          } else if (cb[j] < ca[i]) {
+            ++j;
+          } else {
+            estimate += idf[ca[i]] * idf[ca[i]];
+            ++i;
+            ++j;
+          }
+        }
+        estimate = estimate / (norm[a] * norm[b]) * kMargin;
+        if (estimate < options.min_similarity ||
+            (best.size() == keep && estimate < best.front().similarity))
+          continue;
         // Exact weighted overlap on all terms, by merging the two sorted lists.
-        const auto& x = claim_terms[a];
         const auto& y = claim_terms[b];
         double d = 0;
         size_t common = 0;
@@ -82,18 +130,20 @@ std::vector<CandidatePair> FindCandidatePairs(std::vector<std::vector<uint32_t>>
             ++j;
           }
         }
-        shared[b] = 0;
-        if (common < options.min_shared_terms || norm[a] == 0 || norm[b] == 0) continue;
+        if (common < options.min_shared_terms) continue;
         const double sim = d / (norm[a] * norm[b]);
-        if (sim >= options.min_similarity)
-          mine.push_back({std::min<size_t>(a, b), std::max<size_t>(a, b), sim});
+        if (sim < options.min_similarity) continue;
+        const CandidatePair pair{std::min<size_t>(a, b), std::max<size_t>(a, b), sim};
+        if (best.size() < keep) {
+          best.push_back(pair);
+          if (best.size() == keep) std::make_heap(best.begin(), best.end(), weaker);
+        } else if (weaker(pair, best.front())) {
+          best.push_back(pair);
+          std::pop_heap(best.begin(), best.end(), weaker);  // the new pair in, the weakest out
+          best.pop_back();
+        }
       }
-      if (mine.size() > options.max_per_claim) {
-        std::partial_sort(mine.begin(), mine.begin() + options.max_per_claim, mine.end(),
-                          [](const auto& p, const auto& q) { return p.similarity > q.similarity; });
-        mine.resize(options.max_per_claim);
-      }
-      found[w].insert(found[w].end(), mine.begin(), mine.end());
+      found[w].insert(found[w].end(), best.begin(), best.end());
     }
   };
   std::vector<std::thread> pool;

@@ -54,7 +54,10 @@ void WriteEdgesCsv(const engine::AnalysisResult& result, std::ostream& out) {
 }
 
 void WriteSourcesCsv(const engine::AnalysisResult& result, std::ostream& out) {
-  const ReportData data(result);
+  WriteSourcesCsv(ReportData(result), out);
+}
+
+void WriteSourcesCsv(const ReportData& data, std::ostream& out) {
   out << "name,reliability,uncertainty,claims,corroborated,contradicted,agreements,"
          "contradictions\n";
   for (const Evidence& e : data.sources()) {

@@ -8,6 +8,8 @@
 
 namespace claimgraph::io::report {
 
+class ReportData;
+
 // id,document,source,speaker,speaker_role,date,polarity,modality,proposition,span_start,span_end,
 // title,url,text
 void WriteClaimsCsv(const engine::AnalysisResult& result, std::ostream& out);
@@ -17,5 +19,8 @@ void WriteEdgesCsv(const engine::AnalysisResult& result, std::ostream& out);
 
 // name,reliability,uncertainty,claims,corroborated,contradicted,agreements,contradictions
 void WriteSourcesCsv(const engine::AnalysisResult& result, std::ostream& out);
+// The same from a report index already built over the result (building one costs a pass over
+// every claim and link).
+void WriteSourcesCsv(const ReportData& data, std::ostream& out);
 
 }  // namespace claimgraph::io::report

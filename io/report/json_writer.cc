@@ -34,6 +34,18 @@ void AppendJsonString(std::string* out, std::string_view s) {
   const size_t start = out->size();
   out->push_back('"');
   for (size_t i = 0; i < s.size();) {
+    // A run of printable ASCII other than '"' and '\\' is copied as it is, in one append.
+    size_t plain = i;
+    while (plain < s.size()) {
+      const unsigned char p = static_cast<unsigned char>(s[plain]);
+      if (p < 0x20 || p >= 0x80 || p == '"' || p == '\\') break;
+      ++plain;
+    }
+    if (plain > i) {
+      out->append(s.data() + i, plain - i);
+      i = plain;
+      continue;
+    }
     const unsigned char c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80) {
       const size_t n = Utf8Length(s, i);

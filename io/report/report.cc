@@ -8,6 +8,7 @@
 #include <mutex>
 #include <stdexcept>
 #include <thread>
+#include <vector>
 
 #include "io/report/compare_report.h"
 #include "io/report/csv_export.h"
@@ -111,7 +112,12 @@ void WriteToFile(const std::string& path, const std::function<void(std::ostream&
     if (!std::cout) throw std::runtime_error("cannot write to standard output");
     return;
   }
-  std::ofstream f(path, std::ios::binary | std::ios::trunc);
+  // Files run to gigabytes: a large buffer writes them in few system calls (set before opening,
+  // as libstdc++ requires).
+  std::vector<char> buffer(1 << 20);
+  std::ofstream f;
+  f.rdbuf()->pubsetbuf(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+  f.open(path, std::ios::binary | std::ios::trunc);
   if (!f) throw std::runtime_error(path + ": cannot open for writing");
   write(f);
   f.close();
@@ -173,7 +179,7 @@ std::vector<std::string> WriteAllReports(const engine::AnalysisResult& result,
         file(1, [&](std::ostream& o) { WriteHtmlReport(data, o, options); }),
         file(8, [&](std::ostream& o) { WriteEdgesCsv(result, o); }),
         file(7, [&](std::ostream& o) { WriteClaimsCsv(result, o); }),
-        file(9, [&](std::ostream& o) { WriteSourcesCsv(result, o); }),
+        file(9, [&](std::ostream& o) { WriteSourcesCsv(data, o); }),
     });
   }
   {
