@@ -259,7 +259,54 @@ AnalyzedText StanceFeaturizer::Analyze(std::string_view text) const {
   std::sort(out.unique_stems.begin(), out.unique_stems.end());
   out.unique_stems.erase(std::unique(out.unique_stems.begin(), out.unique_stems.end()),
                          out.unique_stems.end());
+
+  // The text as the claim side of a pair: content stems, bigrams, numbers, years, months.
+  AnalyzedText::ClaimSide& side = out.claim_side;
+  uint64_t prev = 0;
+  for (size_t i = 0; i < out.words.size(); ++i) {
+    const uint64_t s = out.stems[i];
+    if (s != 0) {
+      if (side.stems.insert(s).second) side.first_of_stem.push_back(i);
+      if (prev != 0) side.bigrams.insert(prev * 31 + s);
+      prev = s;
+    }
+    if (const int y = YearOf(out.words[i])) {
+      side.years.push_back(y);
+    } else if (out.numeric[i]) {
+      side.numbers.push_back(out.words[i]);
+    }
+    if (const int m = MonthNumber(out.words[i])) side.months.push_back(m);
+  }
+  for (uint64_t s : side.stems) side.bm25_idf_sum += Bm25Idf(s);
+  AddTermFrequencies(out, {{0, out.words.size()}}, kNumDenseFeatures, &side.term_tf);
   return out;
+}
+
+void StanceFeaturizer::AddTermFrequencies(const AnalyzedText& t,
+                                          const std::vector<std::pair<size_t, size_t>>& ranges,
+                                          int offset,
+                                          std::vector<std::pair<int, float>>* out) const {
+  std::vector<std::pair<int, float>> tf;
+  for (const auto& [first, last] : ranges) {
+    for (size_t i = first; i < last; ++i) {
+      const auto it = vocabulary_index_.find(t.stems[i]);
+      if (it != vocabulary_index_.end()) tf.emplace_back(it->second, 1.0f);
+    }
+  }
+  std::sort(tf.begin(), tf.end());
+  size_t m = 0;
+  for (size_t i = 0; i < tf.size(); ++i) {
+    if (m > 0 && tf[m - 1].first == tf[i].first) {
+      tf[m - 1].second += 1;
+    } else {
+      tf[m++] = tf[i];
+    }
+  }
+  tf.resize(m);
+  float norm = 0;
+  for (const auto& [i, v] : tf) norm += v * v;
+  norm = std::sqrt(norm);
+  for (const auto& [i, v] : tf) out->emplace_back(offset + i, v / norm);
 }
 
 StanceFeatures StanceFeaturizer::Featurize(const AnalyzedText& a, const AnalyzedText& b,
@@ -271,34 +318,19 @@ StanceFeatures StanceFeaturizer::Featurize(const AnalyzedText& a, const Analyzed
     if (with_evidence && f.evidence[feature].empty()) f.evidence[feature] = std::move(text);
   };
 
-  // A's content stems, numbers, years, months, bigrams.
-  std::unordered_set<uint64_t> a_stems;
-  std::unordered_set<uint64_t> a_bigrams;
-  std::vector<std::string> a_numbers;
-  std::vector<int> a_years, a_months;
-  uint64_t prev = 0;
-  for (size_t i = 0; i < a.words.size(); ++i) {
-    const uint64_t s = a.stems[i];
-    if (s != 0) {
-      a_stems.insert(s);
-      if (prev != 0) a_bigrams.insert(prev * 31 + s);
-      prev = s;
-    }
-    if (const int y = YearOf(a.words[i])) {
-      a_years.push_back(y);
-    } else if (a.numeric[i]) {
-      a_numbers.push_back(a.words[i]);
-    }
-    if (const int m = MonthNumber(a.words[i])) a_months.push_back(m);
-  }
+  // A's content stems, numbers, years, months, bigrams (computed by Analyze).
+  const std::unordered_set<uint64_t>& a_stems = a.claim_side.stems;
+  const std::unordered_set<uint64_t>& a_bigrams = a.claim_side.bigrams;
+  const std::vector<std::string>& a_numbers = a.claim_side.numbers;
+  const std::vector<int>& a_years = a.claim_side.years;
+  const std::vector<int>& a_months = a.claim_side.months;
 
   // Relatedness of each sentence of B; the top sentences by TF-IDF cosine.
   const size_t n = b.sentences.size();
   std::vector<float> cosine(n), bm25(n);
   // BM25 of A (as the query) against a span of B, divided by the sum of A's idf weights so that
   // a sentence of average length holding each of A's terms once scores about 1.
-  double idf_norm = 0;
-  for (uint64_t s : a_stems) idf_norm += Bm25Idf(s);
+  const double idf_norm = a.claim_side.bm25_idf_sum;
   auto bm25_of = [&](size_t first, size_t last) {
     std::vector<uint64_t> hits;
     for (size_t i = first; i < last; ++i) {
@@ -370,10 +402,8 @@ StanceFeatures StanceFeaturizer::Featurize(const AnalyzedText& a, const Analyzed
   }
   std::vector<std::string> shared_words;
   int in_whole = 0, in_top = 0;
-  std::unordered_set<uint64_t> seen;
-  for (size_t i = 0; i < a.words.size(); ++i) {
+  for (size_t i : a.claim_side.first_of_stem) {
     const uint64_t s = a.stems[i];
-    if (s == 0 || !seen.insert(s).second) continue;
     if (std::binary_search(b.unique_stems.begin(), b.unique_stems.end(), s)) ++in_whole;
     if (top_stems.count(s)) {
       ++in_top;
@@ -570,34 +600,11 @@ StanceFeatures StanceFeaturizer::Featurize(const AnalyzedText& a, const Analyzed
   if (quote) note(kQuoteB, "quotation in B");
 
   // Term frequencies (Riedel et al. 2017): A, and B's top sentences; each L2-normalised.
-  auto add_tf = [&](const AnalyzedText& t, const std::vector<std::pair<size_t, size_t>>& ranges,
-                    int offset) {
-    std::vector<std::pair<int, float>> tf;
-    for (const auto& [first, last] : ranges) {
-      for (size_t i = first; i < last; ++i) {
-        const auto it = vocabulary_index_.find(t.stems[i]);
-        if (it != vocabulary_index_.end()) tf.emplace_back(it->second, 1.0f);
-      }
-    }
-    std::sort(tf.begin(), tf.end());
-    size_t m = 0;
-    for (size_t i = 0; i < tf.size(); ++i) {
-      if (m > 0 && tf[m - 1].first == tf[i].first) {
-        tf[m - 1].second += 1;
-      } else {
-        tf[m++] = tf[i];
-      }
-    }
-    tf.resize(m);
-    float norm = 0;
-    for (const auto& [i, v] : tf) norm += v * v;
-    norm = std::sqrt(norm);
-    for (const auto& [i, v] : tf) f.sparse.emplace_back(offset + i, v / norm);
-  };
-  add_tf(a, {{0, a.words.size()}}, kNumDenseFeatures);
+  f.sparse = a.claim_side.term_tf;
   std::vector<std::pair<size_t, size_t>> top_ranges;
   for (size_t si : top) top_ranges.emplace_back(b.sentences[si].first, b.sentences[si].last);
-  add_tf(b, top_ranges, kNumDenseFeatures + static_cast<int>(vocabulary_.size()));
+  AddTermFrequencies(b, top_ranges, kNumDenseFeatures + static_cast<int>(vocabulary_.size()),
+                     &f.sparse);
   return f;
 }
 

@@ -21,6 +21,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -45,6 +46,18 @@ struct AnalyzedText {
   std::vector<Sentence> sentences;
   std::vector<std::pair<uint64_t, float>> tfidf;  // whole text, L2-normalised
   std::vector<uint64_t> unique_stems;             // sorted, distinct (0 included if present)
+
+  // What Featurize needs of the text as the claim (A), computed once here rather than once per
+  // pair it takes part in.
+  struct ClaimSide {
+    std::unordered_set<uint64_t> stems;    // content stems
+    std::vector<size_t> first_of_stem;     // token index of each content stem's first occurrence
+    std::unordered_set<uint64_t> bigrams;  // adjacent content stems (stop words skipped)
+    std::vector<std::string> numbers;      // numbers other than years, in order
+    std::vector<int> years, months;
+    double bm25_idf_sum = 0;                     // BM25 idf over `stems`, in the set's order
+    std::vector<std::pair<int, float>> term_tf;  // the first term-frequency block of the input
+  } claim_side;
 };
 
 // Dense features: index, name, and the reason group their explanation belongs to.
@@ -134,6 +147,11 @@ class StanceFeaturizer {
   float Bm25Idf(uint64_t stem) const;
   void Weigh(const AnalyzedText& text, size_t first, size_t last,
              std::vector<std::pair<uint64_t, float>>* out) const;
+  // Appends the L2-normalised vocabulary frequencies of `text`'s token ranges to `out`, as
+  // (offset + vocabulary index, value) sorted by index.
+  void AddTermFrequencies(const AnalyzedText& text,
+                          const std::vector<std::pair<size_t, size_t>>& ranges, int offset,
+                          std::vector<std::pair<int, float>>* out) const;
 
   StanceFeaturizerOptions options_;
   double documents_ = 0;

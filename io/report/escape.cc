@@ -47,24 +47,40 @@ std::string HtmlEscape(std::string_view s) {
 std::string XmlEscape(std::string_view s) {
   std::string out;
   out.reserve(s.size() + s.size() / 8);
+  AppendXmlEscaped(&out, s);
+  return out;
+}
+
+void AppendXmlEscaped(std::string* out, std::string_view s) {
   size_t pos = 0;
   while (pos < s.size()) {
+    // A run of printable ASCII that needs no entity is copied whole.
+    size_t plain = pos;
+    while (plain < s.size()) {
+      const unsigned char p = static_cast<unsigned char>(s[plain]);
+      if (p < 0x20 || p >= 0x80 || p == '&' || p == '<' || p == '>' || p == '"' || p == '\'') break;
+      ++plain;
+    }
+    if (plain > pos) {
+      out->append(s.data() + pos, plain - pos);
+      pos = plain;
+      continue;
+    }
     const unsigned char c = static_cast<unsigned char>(s[pos]);
     if (c < 0x80) {
       ++pos;
-      if (IsXmlChar(c)) AppendHtmlChar(&out, static_cast<char>(c));
+      if (IsXmlChar(c)) AppendHtmlChar(out, static_cast<char>(c));
       continue;
     }
     const size_t start = pos;
     const char32_t cp = engine::DecodeUtf8(s, &pos);
     if (!IsXmlChar(cp)) continue;
     if (cp == 0xFFFD && pos - start == 1) {
-      engine::AppendUtf8(&out, 0xFFFD);  // an invalid byte
+      engine::AppendUtf8(out, 0xFFFD);  // an invalid byte
     } else {
-      out.append(s.substr(start, pos - start));
+      out->append(s.substr(start, pos - start));
     }
   }
-  return out;
 }
 
 std::string SafeHref(std::string_view url) {
@@ -95,24 +111,28 @@ std::string CsvField(std::string_view s) {
 std::string DotEscape(std::string_view s) {
   std::string out;
   out.reserve(s.size());
+  AppendDotEscaped(&out, s);
+  return out;
+}
+
+void AppendDotEscaped(std::string* out, std::string_view s) {
   for (char c : s) {
     switch (c) {
       case '"':
-        out += "\\\"";
+        *out += "\\\"";
         break;
       case '\\':
-        out += "\\\\";
+        *out += "\\\\";
         break;
       case '\n':
-        out += "\\n";
+        *out += "\\n";
         break;
       case '\r':
         break;
       default:
-        out.push_back(c);
+        out->push_back(c);
     }
   }
-  return out;
 }
 
 std::string MarkdownEscape(std::string_view s) {

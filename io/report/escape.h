@@ -15,6 +15,8 @@ std::string HtmlEscape(std::string_view s);
 // As HtmlEscape, and also drops the code points XML 1.0 forbids (C0 controls other than tab, LF,
 // CR; U+FFFE, U+FFFF) and replaces invalid UTF-8 with U+FFFD, so the output is well-formed XML.
 std::string XmlEscape(std::string_view s);
+// XmlEscape appended to `out`: no string per call, for the writers of large files.
+void AppendXmlEscaped(std::string* out, std::string_view s);
 
 // Returns `url` if it is an http(s) URL safe to put in an href, else "" (no javascript: links).
 std::string SafeHref(std::string_view url);
@@ -24,6 +26,7 @@ std::string CsvField(std::string_view s);
 
 // The inside of a DOT double-quoted string: escapes " and \, turns line breaks into \n.
 std::string DotEscape(std::string_view s);
+void AppendDotEscaped(std::string* out, std::string_view s);  // DotEscape appended to `out`
 
 // Inline Markdown: backslash-escapes \ ` * _ [ ] < > |, and a leading # + - =, and folds line
 // breaks into spaces, so claim text cannot open a table cell, a link, emphasis, a heading or raw

@@ -1,8 +1,10 @@
 #include "io/report/graph_export.h"
 
+#include <charconv>
 #include <cstdio>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -15,20 +17,81 @@ namespace {
 using graph::EdgeKind;
 using graph::NodeKind;
 
-std::string Reasons(const std::vector<std::string>& reasons) {
-  std::string out;
-  for (const std::string& r : reasons) {
-    if (!out.empty()) out += "; ";
-    out += r;
-  }
-  return out;
-}
+// Fields of a record, escaped as they are appended to it.
+struct Xml {
+  std::string_view text;
+};
+struct Dot {
+  std::string_view text;
+};
+struct Number {  // %.6g
+  double value;
+};
+struct XmlReasons {  // "; "-joined, then escaped
+  const std::vector<std::string>* reasons;
+};
+struct DotReasons {
+  const std::vector<std::string>* reasons;
+};
 
-std::string Number(double x) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.6g", x);
-  return buf;
-}
+// One record of an export (a node, an edge) built in a reused buffer and written in one call:
+// the files hold millions of records, and a stream insertion and a temporary string per field
+// cost more than the bytes themselves.
+class Record {
+ public:
+  explicit Record(std::ostream& out) : out_(out) {}
+
+  Record& operator<<(std::string_view s) {
+    line_.append(s);
+    return *this;
+  }
+  Record& operator<<(char c) {
+    line_.push_back(c);
+    return *this;
+  }
+  template <class T>
+  requires(std::is_integral_v<T> && !std::is_same_v<T, char> && !std::is_same_v<T, bool>) Record&
+  operator<<(T v) {
+    char buf[24];
+    line_.append(buf, std::to_chars(buf, buf + sizeof buf, v).ptr);
+    return *this;
+  }
+  Record& operator<<(Xml x) {
+    AppendXmlEscaped(&line_, x.text);
+    return *this;
+  }
+  Record& operator<<(Dot x) {
+    AppendDotEscaped(&line_, x.text);
+    return *this;
+  }
+  Record& operator<<(Number x) {
+    char buf[32];
+    const int n = std::snprintf(buf, sizeof buf, "%.6g", x.value);
+    line_.append(buf, static_cast<size_t>(n));
+    return *this;
+  }
+  Record& operator<<(XmlReasons r) { return *this << Xml{Join(*r.reasons)}; }
+  Record& operator<<(DotReasons r) { return *this << Dot{Join(*r.reasons)}; }
+
+  // Writes the record and starts the next.
+  void End() {
+    out_.write(line_.data(), static_cast<std::streamsize>(line_.size()));
+    line_.clear();
+  }
+
+ private:
+  std::string_view Join(const std::vector<std::string>& reasons) {
+    joined_.clear();
+    for (const std::string& r : reasons) {
+      if (!joined_.empty()) joined_ += "; ";
+      joined_ += r;
+    }
+    return joined_;
+  }
+
+  std::ostream& out_;
+  std::string line_, joined_;
+};
 
 // True for a full ISO date "YYYY-MM-DD", the only form GEXF's timeformat="date" accepts.
 bool IsIsoDate(std::string_view s) {
@@ -229,17 +292,20 @@ void WriteGraphMl(const GraphListing& g, std::ostream& out) {
          "  <key id=\"reasons\" for=\"edge\" attr.name=\"reasons\" attr.type=\"string\"/>\n"
          "  <key id=\"edate\" for=\"edge\" attr.name=\"date\" attr.type=\"string\"/>\n"
          "  <graph id=\"claimgraph\" edgedefault=\"directed\">\n";
+  Record r(out);
   g.ForEachNode([&](size_t i, const GraphListing::NodeView& n) {
-    out << "    <node id=\"n" << i << "\"><data key=\"kind\">" << graph::ToString(n.kind)
-        << "</data><data key=\"label\">" << XmlEscape(n.label) << "</data><data key=\"date\">"
-        << XmlEscape(n.date) << "</data><data key=\"ref\">" << n.ref << "</data><data key=\"key\">"
-        << XmlEscape(n.key) << "</data></node>\n";
+    r << "    <node id=\"n" << i << "\"><data key=\"kind\">" << graph::ToString(n.kind)
+      << "</data><data key=\"label\">" << Xml{n.label} << "</data><data key=\"date\">"
+      << Xml{n.date} << "</data><data key=\"ref\">" << n.ref << "</data><data key=\"key\">"
+      << Xml{n.key} << "</data></node>\n";
+    r.End();
   });
   g.ForEachEdge([&](const GraphListing::EdgeView& e) {
-    out << "    <edge id=\"e" << e.id << "\" source=\"n" << e.from << "\" target=\"n" << e.to
-        << "\"><data key=\"relation\">" << graph::ToString(e.kind) << "</data><data key=\"score\">"
-        << Number(e.score) << "</data><data key=\"reasons\">" << XmlEscape(Reasons(*e.reasons))
-        << "</data><data key=\"edate\">" << XmlEscape(e.date) << "</data></edge>\n";
+    r << "    <edge id=\"e" << e.id << "\" source=\"n" << e.from << "\" target=\"n" << e.to
+      << "\"><data key=\"relation\">" << graph::ToString(e.kind) << "</data><data key=\"score\">"
+      << Number{e.score} << "</data><data key=\"reasons\">" << XmlReasons{e.reasons}
+      << "</data><data key=\"edate\">" << Xml{e.date} << "</data></edge>\n";
+    r.End();
   });
   out << "  </graph>\n</graphml>\n";
 }
@@ -263,21 +329,23 @@ void WriteGexf(const GraphListing& g, std::ostream& out) {
          "      <attribute id=\"1\" title=\"reasons\" type=\"string\"/>\n"
          "    </attributes>\n"
          "    <nodes>\n";
+  Record r(out);
   g.ForEachNode([&](size_t i, const GraphListing::NodeView& n) {
-    out << "      <node id=\"n" << i << "\" label=\"" << XmlEscape(n.label) << '"';
-    if (IsIsoDate(n.date)) out << " start=\"" << n.date << '"';
-    out << "><attvalues><attvalue for=\"0\" value=\"" << graph::ToString(n.kind)
-        << "\"/><attvalue for=\"1\" value=\"" << XmlEscape(n.date)
-        << "\"/><attvalue for=\"2\" value=\"" << n.ref << "\"/></attvalues></node>\n";
+    r << "      <node id=\"n" << i << "\" label=\"" << Xml{n.label} << '"';
+    if (IsIsoDate(n.date)) r << " start=\"" << n.date << '"';
+    r << "><attvalues><attvalue for=\"0\" value=\"" << graph::ToString(n.kind)
+      << "\"/><attvalue for=\"1\" value=\"" << Xml{n.date} << "\"/><attvalue for=\"2\" value=\""
+      << n.ref << "\"/></attvalues></node>\n";
+    r.End();
   });
   out << "    </nodes>\n    <edges>\n";
   g.ForEachEdge([&](const GraphListing::EdgeView& e) {
-    out << "      <edge id=\"e" << e.id << "\" source=\"n" << e.from << "\" target=\"n" << e.to
-        << "\" label=\"" << graph::ToString(e.kind) << "\" weight=\"" << Number(e.score) << '"';
-    if (IsIsoDate(e.date)) out << " start=\"" << e.date << '"';
-    out << "><attvalues><attvalue for=\"0\" value=\"" << graph::ToString(e.kind)
-        << "\"/><attvalue for=\"1\" value=\"" << XmlEscape(Reasons(*e.reasons))
-        << "\"/></attvalues></edge>\n";
+    r << "      <edge id=\"e" << e.id << "\" source=\"n" << e.from << "\" target=\"n" << e.to
+      << "\" label=\"" << graph::ToString(e.kind) << "\" weight=\"" << Number{e.score} << '"';
+    if (IsIsoDate(e.date)) r << " start=\"" << e.date << '"';
+    r << "><attvalues><attvalue for=\"0\" value=\"" << graph::ToString(e.kind)
+      << "\"/><attvalue for=\"1\" value=\"" << XmlReasons{e.reasons} << "\"/></attvalues></edge>\n";
+    r.End();
   });
   out << "    </edges>\n  </graph>\n</gexf>\n";
 }
@@ -287,6 +355,7 @@ void WriteDot(const GraphListing& g, std::ostream& out) {
          "  graph [overlap=false, splines=true];\n"
          "  node [fontname=\"Helvetica\", fontsize=10];\n"
          "  edge [fontname=\"Helvetica\", fontsize=8];\n";
+  Record r(out);
   g.ForEachNode([&](size_t i, const GraphListing::NodeView& n) {
     const char* shape = "box";
     const char* color = "black";
@@ -312,9 +381,10 @@ void WriteDot(const GraphListing& g, std::ostream& out) {
       label += '\n';
       label += n.date;
     }
-    out << "  n" << i << " [label=\"" << DotEscape(label) << "\", tooltip=\"" << DotEscape(n.label)
-        << "\", shape=" << shape << ", color=" << color << ", kind=\"" << graph::ToString(n.kind)
-        << "\"];\n";
+    r << "  n" << i << " [label=\"" << Dot{label} << "\", tooltip=\"" << Dot{n.label}
+      << "\", shape=" << shape << ", color=" << color << ", kind=\"" << graph::ToString(n.kind)
+      << "\"];\n";
+    r.End();
   });
   g.ForEachEdge([&](const GraphListing::EdgeView& e) {
     const EdgeKind k = e.kind;
@@ -337,14 +407,15 @@ void WriteDot(const GraphListing& g, std::ostream& out) {
       default:
         style = "dotted";
     }
-    out << "  n" << e.from << " -> n" << e.to << " [relation=\"" << graph::ToString(k)
-        << "\", color=" << color << ", style=" << style;
+    r << "  n" << e.from << " -> n" << e.to << " [relation=\"" << graph::ToString(k)
+      << "\", color=" << color << ", style=" << style;
     if (IsLink(k)) {
-      out << ", label=\"" << graph::ToString(k) << ' ' << Number(e.score) << "\", tooltip=\""
-          << DotEscape(Reasons(*e.reasons)) << '"';
-      if (k == EdgeKind::kAgree || k == EdgeKind::kContradict) out << ", dir=none";
+      r << ", label=\"" << graph::ToString(k) << ' ' << Number{e.score} << "\", tooltip=\""
+        << DotReasons{e.reasons} << '"';
+      if (k == EdgeKind::kAgree || k == EdgeKind::kContradict) r << ", dir=none";
     }
-    out << "];\n";
+    r << "];\n";
+    r.End();
   });
   out << "}\n";
 }
