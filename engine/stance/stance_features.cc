@@ -379,7 +379,9 @@ StanceFeatures StanceFeaturizer::Featurize(const AnalyzedText& a, const Analyzed
 
   // Overlap with all of B and with the top sentences.
 
-  std::unordered_set<uint64_t> top_stems, top_bigrams;
+  // Stems and bigrams of the top sentences, sorted for lookups (a few dozen: cheaper to sort
+  // than to hash, once per pair).
+  std::vector<uint64_t> top_stems, top_bigrams;
   std::vector<std::string> top_numbers;
   std::vector<int> top_years, top_months;
   for (size_t si : top) {
@@ -388,8 +390,8 @@ StanceFeatures StanceFeaturizer::Featurize(const AnalyzedText& a, const Analyzed
     for (size_t i = s.first; i < s.last; ++i) {
       const uint64_t st = b.stems[i];
       if (st != 0) {
-        top_stems.insert(st);
-        if (p != 0) top_bigrams.insert(p * 31 + st);
+        top_stems.push_back(st);
+        if (p != 0) top_bigrams.push_back(p * 31 + st);
         p = st;
       }
       if (const int y = YearOf(b.words[i])) {
@@ -400,12 +402,19 @@ StanceFeatures StanceFeaturizer::Featurize(const AnalyzedText& a, const Analyzed
       if (const int m = MonthNumber(b.words[i])) top_months.push_back(m);
     }
   }
+  for (auto* v : {&top_stems, &top_bigrams}) {
+    std::sort(v->begin(), v->end());
+    v->erase(std::unique(v->begin(), v->end()), v->end());
+  }
+  auto holds = [](const std::vector<uint64_t>& sorted, uint64_t x) {
+    return std::binary_search(sorted.begin(), sorted.end(), x);
+  };
   std::vector<std::string> shared_words;
   int in_whole = 0, in_top = 0;
   for (size_t i : a.claim_side.first_of_stem) {
     const uint64_t s = a.stems[i];
     if (std::binary_search(b.unique_stems.begin(), b.unique_stems.end(), s)) ++in_whole;
-    if (top_stems.count(s)) {
+    if (holds(top_stems, s)) {
       ++in_top;
       if (shared_words.size() < 3) shared_words.push_back(a.words[i]);
     }
@@ -416,7 +425,7 @@ StanceFeatures StanceFeaturizer::Featurize(const AnalyzedText& a, const Analyzed
   }
   if (!a_bigrams.empty()) {
     int hits = 0;
-    for (uint64_t g : a_bigrams) hits += top_bigrams.count(g) ? 1 : 0;
+    for (uint64_t g : a_bigrams) hits += holds(top_bigrams, g) ? 1 : 0;
     f.dense[kBigramOverlap] = static_cast<float>(hits) / static_cast<float>(a_bigrams.size());
   }
   if (with_evidence) {
@@ -509,13 +518,13 @@ StanceFeatures StanceFeaturizer::Featurize(const AnalyzedText& a, const Analyzed
   }
 
   // Negation scope over shared words: polarity of the shared predicate on each side.
-  auto negated_shared = [&](const AnalyzedText& t, size_t first, size_t last,
-                            const std::unordered_set<uint64_t>& other, std::string* what) {
+  auto negated_shared = [&](const AnalyzedText& t, size_t first, size_t last, const auto& other,
+                            std::string* what) {
     int count = 0;
     for (size_t i = first; i < last; ++i) {
       if (!(t.cues[i] & kNegationCue)) continue;
       for (size_t j = i + 1; j < std::min(last, i + 1 + kNegationScope); ++j) {
-        if (t.stems[j] != 0 && other.count(t.stems[j])) {
+        if (t.stems[j] != 0 && other(t.stems[j])) {
           ++count;
           if (what->empty()) *what = Quoted(t.words[i]) + " before " + Quoted(t.words[j]);
           break;
@@ -526,10 +535,12 @@ StanceFeatures StanceFeaturizer::Featurize(const AnalyzedText& a, const Analyzed
   };
   std::string neg_a, neg_b;
   int na = 0;
-  for (const auto& s : a.sentences) na += negated_shared(a, s.first, s.last, top_stems, &neg_a);
+  const auto in_top_stems = [&](uint64_t x) { return holds(top_stems, x); };
+  const auto in_a_stems = [&](uint64_t x) { return a_stems.count(x) > 0; };
+  for (const auto& s : a.sentences) na += negated_shared(a, s.first, s.last, in_top_stems, &neg_a);
   int nb = 0;
   for (size_t si : top) {
-    nb += negated_shared(b, b.sentences[si].first, b.sentences[si].last, a_stems, &neg_b);
+    nb += negated_shared(b, b.sentences[si].first, b.sentences[si].last, in_a_stems, &neg_b);
   }
   f.dense[kNegatedSharedA] = std::min(static_cast<float>(na), kCueCap);
   f.dense[kNegatedSharedB] = std::min(static_cast<float>(nb), kCueCap);
