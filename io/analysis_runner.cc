@@ -3,8 +3,11 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <exception>
+#include <future>
 #include <map>
 #include <sstream>
+#include <thread>
 
 namespace claimgraph::io {
 
@@ -27,6 +30,51 @@ engine::AnalysisResult AnalyzeAndRecord(Store* store, const DocumentQuery& query
     stats->stages.push_back(
         {"save", std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(),
          result.claims.size() + result.links.size(), 0, engine::PeakResidentBytes()});
+  }
+  return result;
+}
+
+engine::AnalysisResult AnalyzeAndRecordWhile(
+    Store* store, const DocumentQuery& query, const engine::PipelineOptions& options,
+    engine::PipelineStats* stats,
+    const std::function<void(const engine::AnalysisResult&)>& with_run) {
+  StoreDocumentSource source(store, query);
+  engine::AnalysisResult result = engine::Analyze(source, options, stats);
+  if (result.documents.empty()) {  // an empty run is not recorded
+    with_run(result);
+    return result;
+  }
+  const auto t0 = std::chrono::steady_clock::now();
+  std::promise<void> numbered;
+  bool numbered_ok = false;  // written before `numbered` is fulfilled, read after
+  std::exception_ptr save_error, run_error;
+  double save_seconds = 0;
+  std::thread saver([&] {
+    try {
+      store->SaveRun(&result, [&] {
+        numbered_ok = true;
+        numbered.set_value();
+      });
+    } catch (...) {
+      save_error = std::current_exception();
+    }
+    if (!numbered_ok) numbered.set_value();
+    save_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  });
+  numbered.get_future().wait();
+  if (numbered_ok) {
+    try {
+      with_run(result);
+    } catch (...) {
+      run_error = std::current_exception();
+    }
+  }
+  saver.join();
+  if (save_error) std::rethrow_exception(save_error);
+  if (run_error) std::rethrow_exception(run_error);
+  if (stats) {
+    stats->stages.push_back({"save", save_seconds, result.claims.size() + result.links.size(), 0,
+                             engine::PeakResidentBytes()});
   }
   return result;
 }

@@ -3,6 +3,8 @@
 // engine::DocumentSource; StoreDocumentSource implements it by streaming from a Store.
 #pragma once
 
+#include <functional>
+
 #include "engine/pipeline.h"
 #include "io/store/store.h"
 
@@ -25,6 +27,17 @@ class StoreDocumentSource : public engine::DocumentSource {
 engine::AnalysisResult AnalyzeAndRecord(Store* store, const DocumentQuery& query,
                                         const engine::PipelineOptions& options,
                                         engine::PipelineStats* stats = nullptr);
+
+// As AnalyzeAndRecord, and calls `with_run(result)` (writing the reports, say) on this thread
+// while the run's rows are saved on another: it starts as soon as the run has its id and time
+// stamp, which is all of the store a report needs. `with_run` must only read the result. Rethrows
+// the saving's failure, else `with_run`'s, after both have finished; `with_run` is not called when
+// saving fails before the run is numbered. When no document matches, nothing is recorded and
+// `with_run` sees the empty run.
+engine::AnalysisResult AnalyzeAndRecordWhile(
+    Store* store, const DocumentQuery& query, const engine::PipelineOptions& options,
+    engine::PipelineStats* stats,
+    const std::function<void(const engine::AnalysisResult&)>& with_run);
 
 // A few lines for the terminal: documents, claims, links by relation, copies, the most and least
 // reliable sources, and the time and peak memory per stage.

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include "io/analysis_runner.h"
 #include "io/cli/command_line.h"
@@ -68,14 +70,18 @@ int RunCommand(const std::vector<std::string>& args) {
   io::DocumentQuery query;
   query.ids = ingested.document_ids;
   engine::PipelineStats stats;
-  const auto result = io::AnalyzeAndRecord(store.get(), query, options, &stats);
+  // The reports are written while the run is saved (they need only its id and time stamp).
+  std::vector<std::string> written;
+  char line[128] = "";
+  const auto result = io::AnalyzeAndRecordWhile(
+      store.get(), query, options, &stats, [&](const engine::AnalysisResult& run) {
+        const auto t0 = std::chrono::steady_clock::now();
+        written = io::report::WriteAllReports(run, out);
+        std::snprintf(line, sizeof line, "reports: %.2fs, peak memory %.0f MiB\n",
+                      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(),
+                      static_cast<double>(engine::PeakResidentBytes()) / (1024 * 1024));
+      });
   std::cout << io::SummarizeRun(result, &stats);
-  const auto t0 = std::chrono::steady_clock::now();
-  const auto written = io::report::WriteAllReports(result, out);
-  char line[128];
-  std::snprintf(line, sizeof line, "reports: %.2fs, peak memory %.0f MiB\n",
-                std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(),
-                static_cast<double>(engine::PeakResidentBytes()) / (1024 * 1024));
   std::cout << line;
   for (const auto& path : written) std::cout << "  " << path << "\n";
   std::cout << "store: " << db << " (run " << result.run_id << ")\n";

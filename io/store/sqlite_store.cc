@@ -181,7 +181,8 @@ class SqliteStore final : public Store {
   int64_t CountDocuments() override;
   int64_t ForEachDocument(const DocumentQuery& query,
                           const std::function<bool(engine::Document&&)>& fn) override;
-  int64_t SaveRun(engine::AnalysisResult* result) override;
+  using Store::SaveRun;
+  int64_t SaveRun(engine::AnalysisResult* result, const std::function<void()>& numbered) override;
   std::vector<RunInfo> ListRuns() override;
   std::optional<int64_t> LatestRunId() override;
   engine::AnalysisResult LoadRun(int64_t run_id, const LoadRunOptions& options) override;
@@ -203,7 +204,7 @@ class SqliteStore final : public Store {
  private:
   void Migrate(int target_version);
   SQLite::Statement& Cached(std::unique_ptr<SQLite::Statement>* slot, const char* sql);
-  void SaveRunRows(engine::AnalysisResult* result);
+  void SaveRunRows(engine::AnalysisResult* result, const std::function<void()>& numbered);
 
   std::string name_;
   std::unique_ptr<SQLite::Database> db_;
@@ -446,7 +447,7 @@ int64_t SqliteStore::ForEachDocument(const DocumentQuery& query,
   });
 }
 
-int64_t SqliteStore::SaveRun(engine::AnalysisResult* r) {
+int64_t SqliteStore::SaveRun(engine::AnalysisResult* r, const std::function<void()>& numbered) {
   // Check the run's internal references before writing anything.
   std::unordered_set<int64_t> doc_ids;
   for (const auto& d : r->documents) {
@@ -477,12 +478,12 @@ int64_t SqliteStore::SaveRun(engine::AnalysisResult* r) {
   if (r->program_version.empty()) r->program_version = kVersion;
 
   Savepoint sp(this, "save_run");
-  SaveRunRows(r);
+  SaveRunRows(r, numbered);
   sp.Release();
   return r->run_id;
 }
 
-void SqliteStore::SaveRunRows(engine::AnalysisResult* r) {
+void SqliteStore::SaveRunRows(engine::AnalysisResult* r, const std::function<void()>& numbered) {
   {
     const char* sql =
         "INSERT INTO runs (created_at, program_version, config_json, reliability_method, "
@@ -503,15 +504,18 @@ void SqliteStore::SaveRunRows(engine::AnalysisResult* r) {
     });
   }
   const int64_t run = r->run_id;
+  // Read-only from here on: the caller may now read *r on another thread.
+  const engine::AnalysisResult* const result = r;
+  if (numbered) numbered();
   {
     const char* sql = "INSERT INTO run_documents (run_id, seq, document_id) VALUES (?,?,?)";
     Guard(sql, [&] {
       SQLite::Statement q(*db_, sql);
-      for (size_t i = 0; i < r->documents.size(); ++i) {
+      for (size_t i = 0; i < result->documents.size(); ++i) {
         q.reset();
         q.bind(1, run);
         q.bind(2, static_cast<int64_t>(i));
-        q.bind(3, r->documents[i].id);
+        q.bind(3, result->documents[i].id);
         q.exec();
       }
     });
@@ -523,8 +527,8 @@ void SqliteStore::SaveRunRows(engine::AnalysisResult* r) {
         "quantities, entities, proposition) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
     Guard(sql, [&] {
       SQLite::Statement q(*db_, sql);
-      for (size_t i = 0; i < r->claims.size(); ++i) {
-        const engine::Claim& c = r->claims[i];
+      for (size_t i = 0; i < result->claims.size(); ++i) {
+        const engine::Claim& c = result->claims[i];
         q.reset();
         q.bind(1, run);
         q.bind(2, static_cast<int64_t>(i));
@@ -554,8 +558,8 @@ void SqliteStore::SaveRunRows(engine::AnalysisResult* r) {
         "INSERT INTO links (run_id, seq, a, b, relation, score, reasons) VALUES (?,?,?,?,?,?,?)";
     Guard(sql, [&] {
       SQLite::Statement q(*db_, sql);
-      for (size_t i = 0; i < r->links.size(); ++i) {
-        const engine::ClaimLink& l = r->links[i];
+      for (size_t i = 0; i < result->links.size(); ++i) {
+        const engine::ClaimLink& l = result->links[i];
         q.reset();
         q.bind(1, run);
         q.bind(2, static_cast<int64_t>(i));
@@ -573,8 +577,8 @@ void SqliteStore::SaveRunRows(engine::AnalysisResult* r) {
         "INSERT INTO propositions (run_id, seq, key, label, claims) VALUES (?,?,?,?,?)";
     Guard(sql, [&] {
       SQLite::Statement q(*db_, sql);
-      for (size_t i = 0; i < r->propositions.size(); ++i) {
-        const engine::Proposition& p = r->propositions[i];
+      for (size_t i = 0; i < result->propositions.size(); ++i) {
+        const engine::Proposition& p = result->propositions[i];
         q.reset();
         q.bind(1, run);
         q.bind(2, static_cast<int64_t>(i));
@@ -591,8 +595,8 @@ void SqliteStore::SaveRunRows(engine::AnalysisResult* r) {
         "VALUES (?,?,?,?,?,?,?)";
     Guard(sql, [&] {
       SQLite::Statement q(*db_, sql);
-      for (size_t i = 0; i < r->copies.size(); ++i) {
-        const engine::CopyPair& c = r->copies[i];
+      for (size_t i = 0; i < result->copies.size(); ++i) {
+        const engine::CopyPair& c = result->copies[i];
         q.reset();
         q.bind(1, run);
         q.bind(2, static_cast<int64_t>(i));
@@ -611,8 +615,8 @@ void SqliteStore::SaveRunRows(engine::AnalysisResult* r) {
         "contradictions) VALUES (?,?,?,?,?,?,?)";
     Guard(sql, [&] {
       SQLite::Statement q(*db_, sql);
-      for (size_t i = 0; i < r->source_windows.size(); ++i) {
-        const engine::SourcePairWindow& w = r->source_windows[i];
+      for (size_t i = 0; i < result->source_windows.size(); ++i) {
+        const engine::SourcePairWindow& w = result->source_windows[i];
         q.reset();
         q.bind(1, run);
         q.bind(2, static_cast<int64_t>(i));
@@ -653,8 +657,8 @@ void SqliteStore::SaveRunRows(engine::AnalysisResult* r) {
           q.exec();
         }
       };
-      put("source", r->sources);
-      put("speaker", r->speakers);
+      put("source", result->sources);
+      put("speaker", result->speakers);
     });
   }
 }

@@ -108,7 +108,13 @@ class Store {
   // build's) when empty. Every document in result->documents must already be stored (id > 0);
   // claims refer to documents by id and to each other by Claim::id, which must be unique within
   // the run. Throws std::invalid_argument for a result that breaks these rules.
-  virtual int64_t SaveRun(engine::AnalysisResult* result) = 0;
+  int64_t SaveRun(engine::AnalysisResult* result) { return SaveRun(result, {}); }
+  // The same, calling `numbered()` as soon as the run has its id and time stamp, before its rows
+  // are written, so a caller on another thread may start on what needs only those (the reports)
+  // while the rows are saved. SaveRun writes nothing of *result after `numbered` is called; it may
+  // still fail (throw) afterwards, and then nothing of the run is recorded.
+  virtual int64_t SaveRun(engine::AnalysisResult* result,
+                          const std::function<void()>& numbered) = 0;
 
   // All runs, newest (highest id) first.
   virtual std::vector<RunInfo> ListRuns() = 0;

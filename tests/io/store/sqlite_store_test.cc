@@ -392,3 +392,32 @@ TEST_CASE("store schema migrates forward and refuses newer stores", "[io][store]
   }
   CHECK_THROWS_WITH(OpenStore(db.path), Catch::Contains("schema version 99 is newer"));
 }
+
+TEST_CASE("store numbers a run before saving its rows, and reads nothing after", "[io][store]") {
+  auto store = OpenStore(":memory:");
+  std::vector<Document> docs = {MakeDoc("The Cradle", "2025-11-17", "first text"),
+                                MakeDoc("Atalayar", "2021-12-11", "second text")};
+  for (auto& d : docs) store->PutDocument(&d);
+  AnalysisResult run = MakeRun(docs);
+  int calls = 0;
+  int64_t seen_id = 0;
+  std::string seen_time;
+  const int64_t id = store->SaveRun(&run, [&] {
+    ++calls;
+    seen_id = run.run_id;
+    seen_time = run.created_at;
+  });
+  CHECK(calls == 1);
+  CHECK(seen_id == id);
+  CHECK_FALSE(seen_time.empty());
+  CHECK(run.created_at == seen_time);
+  const AnalysisResult back = store->LoadRun(id);
+  CHECK(back.claims.size() == run.claims.size());
+  CHECK(back.links.size() == run.links.size());
+
+  // A run refused before it is numbered never calls back.
+  AnalysisResult dup = MakeRun(docs);
+  dup.claims.push_back(dup.claims.front());
+  CHECK_THROWS_AS(store->SaveRun(&dup, [&] { ++calls; }), std::invalid_argument);
+  CHECK(calls == 1);
+}
