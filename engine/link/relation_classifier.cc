@@ -439,9 +439,10 @@ std::vector<std::string> CountsAt(const std::vector<Token>& tokens, size_t i) {
 ClaimTerms ComputeClaimTerms(const Claim& claim) {
   ClaimTerms t;
   bool in_scope = false;  // the next content word is negated ("not left", "no withdrawal")
-  std::string previous;
   const std::vector<Token> tokens = Tokenize(claim.text);
-  auto prev_is = [&](size_t i, const char* w) { return i > 0 && tokens[i - 1].text == w; };
+  auto prev_is = [&](size_t i, std::string_view word) {
+    return i > 0 && tokens[i - 1].text == word;
+  };
   bool in_condition = false;
   bool ends_stay = false;
   // The stems of the current clause so far, less times and numbers ("a mid-April reopening":
@@ -452,13 +453,16 @@ ClaimTerms ComputeClaimTerms(const Claim& claim) {
   for (size_t i = 0; i < tokens.size(); ++i) {
     const Token& tok = tokens[i];
     const std::string* next = i + 1 < tokens.size() ? &tokens[i + 1].text : nullptr;
+    // The words as views: comparing them with literals then costs no length count of the literal.
+    const std::string_view w = tok.text;
+    const std::string_view nw = next ? std::string_view(*next) : std::string_view();
     // An if-clause runs to the next comma, semicolon or full stop.
     if (in_condition && i > 0) {
       const std::string_view gap =
           std::string_view(claim.text).substr(tokens[i - 1].end, tok.begin - tokens[i - 1].end);
       if (gap.find_first_of(",;.") != std::string_view::npos) in_condition = false;
     }
-    if (tok.text == "if" || tok.text == "unless") {
+    if (w == "if" || w == "unless") {
       t.conditional = true;
       in_condition = true;
     }
@@ -466,12 +470,12 @@ ClaimTerms ComputeClaimTerms(const Claim& claim) {
     // cable had snapped" states what is denied).
     if (IsDenialWord(tok.text) && next && i + 2 <= tokens.size()) {
       const std::string* after = i + 2 < tokens.size() ? &tokens[i + 2].text : nullptr;
-      if (*next == "this" || *next == "it" || *next == "such" ||
-          ((*next == "that" || *next == "these" || *next == "those") &&
+      if (nw == "this" || nw == "it" || nw == "such" ||
+          ((nw == "that" || nw == "these" || nw == "those") &&
            (after == nullptr || IsReportNoun(*after))))
         t.anaphoric_denial = true;
     }
-    const std::string prev = std::exchange(previous, tok.text);
+    const std::string_view prev = i > 0 ? std::string_view(tokens[i - 1].text) : "";
     // A count and what it counts: "not two cables" negates the count, not the cables.
     const std::vector<std::string> counts = CountsAt(tokens, i);
     t.counts.insert(t.counts.end(), counts.begin(), counts.end());
@@ -483,56 +487,55 @@ ClaimTerms ComputeClaimTerms(const Claim& claim) {
     // so negates the clause's subject, not only the judgement.
     if (IsNegator(tok.text) && next && IsJudgementOfFact(*next))
       t.negated.insert(t.negated.end(), clause_subject.begin(), clause_subject.end());
-    if (i > 0 && (tok.text == "that" || tok.text == "and" || tok.text == "but" ||
-                  tok.text == "because" || tok.text == "while" || tok.text == "although" ||
+    if (i > 0 && (w == "that" || w == "and" || w == "but" || w == "because" || w == "while" ||
+                  w == "although" ||
                   std::string_view(claim.text)
                           .substr(tokens[i - 1].end, tok.begin - tokens[i - 1].end)
                           .find_first_of(",;:") != std::string_view::npos)) {
       clause_subject.clear();
       subject_open = true;
     }
-    if (tok.text == "of" || tok.text == "for" || tok.text == "in" || tok.text == "at" ||
-        tok.text == "on" || tok.text == "to" || tok.text == "by" || tok.text == "with" ||
-        tok.text == "from")
+    if (w == "of" || w == "for" || w == "in" || w == "at" || w == "on" || w == "to" || w == "by" ||
+        w == "with" || w == "from")
       subject_open = false;
     // "rather than withdrawing", "instead of leaving" negate what follows.
-    if (IsNegator(tok.text) || (tok.text == "than" && prev_is(i, "rather")) ||
-        (tok.text == "of" && prev_is(i, "instead"))) {
+    if (IsNegator(tok.text) || (w == "than" && prev_is(i, "rather")) ||
+        (w == "of" && prev_is(i, "instead"))) {
       in_scope = true;
       continue;
     }
-    if (tok.text == "but" || tok.text == "while" || tok.text == "although") in_scope = false;
+    if (w == "but" || w == "while" || w == "although") in_scope = false;
     // "no further lanes", "no more troops": what is added, not the lanes, is negated.
-    if (in_scope && (tok.text == "further" || tok.text == "more" || tok.text == "additional" ||
-                     tok.text == "other" || tok.text == "new")) {
+    if (in_scope &&
+        (w == "further" || w == "more" || w == "additional" || w == "other" || w == "new")) {
       in_scope = false;
       continue;
     }
     // "called the figure unacceptable" reports a rejection as much as "rejected the figure".
-    if (IsDenialWord(tok.text) || tok.text == "unacceptable") t.reports_denial = true;
+    if (IsDenialWord(tok.text) || w == "unacceptable") t.reports_denial = true;
     // "US" is the country, not the pronoun the stopword list drops.
-    const bool country = tok.text == "us" && claim.text.compare(tok.begin, 2, "US") == 0;
+    const bool country = w == "us" && claim.text.compare(tok.begin, 2, "US") == 0;
     if ((IsStopword(tok.text) && !country) || tok.text.size() < 2) continue;
     // "personnel are left" means they stay, unlike "troops have left".
-    const bool stays = tok.text == "left" && (prev == "are" || prev == "is" || prev == "were" ||
-                                              prev == "was" || prev == "be" || prev == "been");
+    const bool stays = w == "left" && (prev == "are" || prev == "is" || prev == "were" ||
+                                       prev == "was" || prev == "be" || prev == "been");
     // "leave 2,500 troops", "leave some advisers", "leave behind": to leave people somewhere is
     // to keep them there ("leave two bases" is still to go).
     bool leaves_behind = false;
-    if ((tok.text == "leave" || tok.text == "leaving" || tok.text == "leaves") && next) {
-      leaves_behind = *next == "behind";
+    if ((w == "leave" || w == "leaving" || w == "leaves") && next) {
+      leaves_behind = nw == "behind";
       for (size_t k = i + 1; k < tokens.size() && k <= i + 4 && !leaves_behind; ++k)
         leaves_behind =
             IsPeopleNoun(tokens[k].text) &&
-            (tokens[i + 1].numeric || IsNumberWord(*next) || *next == "some" || *next == "about" ||
-             *next == "around" || *next == "several" || *next == "only" || *next == "a");
+            (tokens[i + 1].numeric || IsNumberWord(*next) || nw == "some" || nw == "about" ||
+             nw == "around" || nw == "several" || nw == "only" || nw == "a");
     }
     // "the remaining presence is due to end": a stay that ends is a departure. A verb, not the
     // noun of "until the end of the year", and not under a negation ("will not end").
-    if ((tok.text == "end" || tok.text == "ends" || tok.text == "ended" || tok.text == "ending" ||
-         tok.text == "expire" || tok.text == "expires" || tok.text == "expired") &&
+    if ((w == "end" || w == "ends" || w == "ended" || w == "ending" || w == "expire" ||
+         w == "expires" || w == "expired") &&
         prev != "the" && prev != "an" && prev != "its" && prev != "their" &&
-        !(next && *next == "of") && !in_scope && !in_condition)
+        !(next && nw == "of") && !in_scope && !in_condition)
       ends_stay = true;
     t.stems.push_back(stays || leaves_behind ? ConceptStem("stay") : ConceptStem(tok.text));
     if (subject_open && !tok.numeric && !IsNumberWord(tok.text) && !IsTimeWord(tok.text))

@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <functional>
 #include <map>
 #include <numeric>
 #include <stdexcept>
+#include <string_view>
 #include <unordered_map>
 
 #include "engine/truth/source_report.h"
@@ -103,9 +106,35 @@ std::vector<ReliabilityScore> Score(const std::vector<Claim>& claims, const Prep
                                     const TextReliabilityOptions& options) {
   const ClaimMatrix& m = run.matrix;
   std::map<std::string, ReliabilityScore> scores;
-  // Counts for "another entity, not a copy, said the same / the opposite".
-  std::unordered_map<std::string, int> n_claim, n_object;  // keyed by matrix claim / object + ...
-  auto key = [](int a, const std::string& b) { return std::to_string(a) + '\x1f' + b; };
+  // Counts for "another entity, not a copy, said the same / the opposite", keyed by numbers
+  // (a matrix claim or object, an entity's number, a copy group): a million claims make strings
+  // for keys the costliest part of scoring.
+  std::unordered_map<std::string_view, uint32_t> entity_number;
+  std::vector<uint32_t> entity(claims.size());
+  for (size_t i = 0; i < claims.size(); ++i)
+    entity[i] = entity_number.emplace(run.entity[i], static_cast<uint32_t>(entity_number.size()))
+                    .first->second;
+  auto pair_key = [](int a, uint32_t b) {
+    return static_cast<uint64_t>(static_cast<uint32_t>(a)) << 32 | b;
+  };
+  struct Triple {
+    uint64_t claim_entity;
+    int group;
+    bool operator==(const Triple&) const = default;
+  };
+  struct TripleHash {
+    size_t operator()(const Triple& t) const {
+      return std::hash<uint64_t>()(t.claim_entity * 0x9E3779B97F4A7C15ull ^
+                                   static_cast<uint32_t>(t.group));
+    }
+  };
+  // Claims of a matrix claim by entity, by copy group, by both; claims of an object by entity.
+  std::unordered_map<uint64_t, int> by_entity, by_group, object_by_entity;
+  std::unordered_map<Triple, int, TripleHash> by_entity_group;
+  auto count = [](const auto& map, const auto& key) {
+    const auto it = map.find(key);
+    return it == map.end() ? 0 : it->second;
+  };
   std::vector<int> total_claim(m.num_claims(), 0), total_object(m.num_objects(), 0);
   for (size_t i = 0; i < claims.size(); ++i) {
     const int c = run.matrix_claim[i];
@@ -113,10 +142,10 @@ std::vector<ReliabilityScore> Score(const std::vector<Claim>& claims, const Prep
     const int o = m.claim_object[c];
     ++total_claim[c];
     ++total_object[o];
-    ++n_claim[key(c, run.entity[i])];
-    ++n_claim[key(c, "#" + std::to_string(p.group[i]))];
-    ++n_claim[key(c, run.entity[i] + "#" + std::to_string(p.group[i]))];
-    ++n_object[key(o, run.entity[i])];
+    ++by_entity[pair_key(c, entity[i])];
+    ++by_group[pair_key(c, static_cast<uint32_t>(p.group[i]))];
+    ++by_entity_group[{pair_key(c, entity[i]), p.group[i]}];
+    ++object_by_entity[pair_key(o, entity[i])];
   }
   // Links touching each claim, from another entity.
   std::vector<int> agree_links(claims.size(), 0), contradict_links(claims.size(), 0);
@@ -143,14 +172,15 @@ std::vector<ReliabilityScore> Score(const std::vector<Claim>& claims, const Prep
     if (p.failed[i]) ++s.failed_forecasts;
     const int mc = run.matrix_claim[i];
     if (mc >= 0) {
-      const std::string& e = run.entity[i];
-      const std::string g = "#" + std::to_string(p.group[i]);
-      const int others =
-          total_claim[mc] - n_claim[key(mc, e)] - n_claim[key(mc, g)] + n_claim[key(mc, e + g)];
+      const uint64_t mine = pair_key(mc, entity[i]);
+      const int others = total_claim[mc] - count(by_entity, mine) -
+                         count(by_group, pair_key(mc, static_cast<uint32_t>(p.group[i]))) +
+                         count(by_entity_group, Triple{mine, p.group[i]});
       if (others > 0) agreed[i] = true;
       const int o = m.claim_object[mc];
       const int opposite_by_others =
-          (total_object[o] - total_claim[mc]) - (n_object[key(o, e)] - n_claim[key(mc, e)]);
+          (total_object[o] - total_claim[mc]) -
+          (count(object_by_entity, pair_key(o, entity[i])) - count(by_entity, mine));
       if (opposite_by_others > 0) contradicted[i] = true;
     }
     if (agreed[i]) ++s.corroborated;
