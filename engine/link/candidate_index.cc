@@ -73,8 +73,9 @@ std::vector<CandidatePair> FindCandidatePairs(std::vector<std::vector<uint32_t>>
   constexpr double kMargin = 1 + 1e-9;
   std::vector<std::vector<CandidatePair>> found(workers);
   auto work = [&](size_t w) {
-    std::vector<double> rare_dot(n, 0);  // per partner: idf^2 summed over shared rare terms
-    std::vector<uint8_t> seen(n, 0);
+    // Per partner: idf^2 summed over the shared rare terms; 0 for claims not yet met (an idf is
+    // never 0, so a met partner's sum is positive).
+    std::vector<double> rare_dot(n, 0);
     std::vector<uint32_t> touched;
     std::vector<CandidatePair> best;
     for (size_t a = w; a < n; a += workers) {
@@ -83,10 +84,7 @@ std::vector<CandidatePair> FindCandidatePairs(std::vector<std::vector<uint32_t>>
         const double weight = idf[t] * idf[t];
         for (uint32_t b : postings[t]) {
           if (b == a) continue;
-          if (!seen[b]) {
-            seen[b] = 1;
-            touched.push_back(b);
-          }
+          if (rare_dot[b] == 0) touched.push_back(b);
           rare_dot[b] += weight;
         }
       }
@@ -94,7 +92,6 @@ std::vector<CandidatePair> FindCandidatePairs(std::vector<std::vector<uint32_t>>
       const auto& x = claim_terms[a];
       for (uint32_t b : touched) {
         double estimate = rare_dot[b];
-        seen[b] = 0;
         rare_dot[b] = 0;
         if (norm[a] == 0 || norm[b] == 0) continue;
         const auto& ca = common_terms[a];

@@ -243,21 +243,39 @@ LinkResult LinkClaims(const std::vector<DocumentFingerprint>& documents, std::ve
   {
     std::vector<std::vector<uint32_t>> term_ids(n);
     std::unordered_map<std::string, uint32_t> ids;
-    auto intern = [&](std::vector<uint32_t>* list, std::string term) {
-      list->push_back(
-          ids.emplace(std::move(term), static_cast<uint32_t>(ids.size())).first->second);
-    };
-    for (size_t i = 0; i < n; ++i) {
-      ClaimTerms t = ComputeClaimTerms(cs[i]);
-      for (auto& stem : t.stems) intern(&term_ids[i], std::move(stem));
-      for (const auto& e : cs[i].entities) intern(&term_ids[i], "entity:" + FoldCase(e));
-      // Amounts of one kind ("£38 million" and "a £12 million job") are what numeric
-      // contradictions are made of: the unit is a term of its own.
+    // A claim's terms as strings: content stems, entities, units of amounts ("£38 million" and
+    // "a £12 million job" are what numeric contradictions are made of) and stated times ("by
+    // September 2026" in two claims is a shared deadline).
+    auto terms_of = [&](size_t i) {
+      std::vector<std::string> terms = ComputeClaimTerms(cs[i]).stems;
+      for (const auto& e : cs[i].entities) terms.push_back("entity:" + FoldCase(e));
       for (const auto& q : cs[i].quantities)
-        if (!q.unit.empty()) intern(&term_ids[i], "unit:" + q.unit);
-      // So are stated times: "by September 2026" in two claims is a shared deadline.
+        if (!q.unit.empty()) terms.push_back("unit:" + q.unit);
       for (const auto& t : cs[i].about)
-        if (!t.begin.empty()) intern(&term_ids[i], "about:" + t.begin + ".." + t.end);
+        if (!t.begin.empty()) terms.push_back("about:" + t.begin + ".." + t.end);
+      return terms;
+    };
+    // Terms are computed a block of claims at a time on the worker threads, then numbered in
+    // claim order on this one (the numbering, and with it the result, is that of one thread).
+    constexpr size_t kBlock = 4096;
+    const size_t term_workers = std::max(1, options.threads);
+    std::vector<std::vector<std::string>> block(kBlock);
+    for (size_t first = 0; first < n; first += kBlock) {
+      const size_t count = std::min(kBlock, n - first);
+      auto compute = [&](size_t w) {
+        for (size_t k = w; k < count; k += term_workers) block[k] = terms_of(first + k);
+      };
+      std::vector<std::thread> pool;
+      for (size_t w = 1; w < term_workers; ++w) pool.emplace_back(compute, w);
+      compute(0);
+      for (auto& t : pool) t.join();
+      for (size_t k = 0; k < count; ++k) {
+        auto& list = term_ids[first + k];
+        for (auto& term : block[k])
+          list.push_back(
+              ids.emplace(std::move(term), static_cast<uint32_t>(ids.size())).first->second);
+        block[k].clear();
+      }
     }
     const size_t num_terms = ids.size();
     decltype(ids)().swap(ids);
