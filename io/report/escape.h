@@ -23,6 +23,7 @@ std::string SafeHref(std::string_view url);
 
 // One CSV field: quoted (with "" for ") when it holds a comma, quote, CR or LF, else as is.
 std::string CsvField(std::string_view s);
+void AppendCsvField(std::string* out, std::string_view s);  // CsvField appended to `out`
 
 // The inside of a DOT double-quoted string: escapes " and \, turns line breaks into \n.
 std::string DotEscape(std::string_view s);
