@@ -112,26 +112,21 @@ inline int64_t TakeExponent(double* x) {
 // factors start. REQUIRES: factors positive and finite.
 FastDraw DrawFast(double prior_odds, const double* factors, const uint32_t* factor_of, size_t n,
                   double u) {
-  // Two products of each kind, over even and odd observations (two multiplications in flight),
-  // brought back to [1, 2) after every six factors each.
+  // Two products of each kind, over even and odd observations (two multiplications in flight).
+  // Every block of twelve observations but the last is brought back to [1, 2) (six factors per
+  // product stay far inside the range of double), its binary exponents summed in `exponent`.
   double m1[2] = {1, 1}, m0[2] = {1, 1};
   int64_t exponent = 0;
   bool normal = true;
   size_t k = 0;
-  while (k < n) {
-    const size_t block_end = std::min(n, k + 12);
-    for (; k + 1 < block_end; k += 2) {
-      const double* even = factors + factor_of[k];
-      const double* odd = factors + factor_of[k + 1];
+  for (; n - k > 12; k += 12) {
+    for (size_t j = k; j < k + 12; j += 2) {
+      const double* even = factors + factor_of[j];
+      const double* odd = factors + factor_of[j + 1];
       m1[0] *= even[0];
       m0[0] *= even[1];
       m1[1] *= odd[0];
       m0[1] *= odd[1];
-    }
-    if (k < block_end) {
-      const double* last = factors + factor_of[k++];
-      m1[0] *= last[0];
-      m0[0] *= last[1];
     }
     for (int j = 0; j < 2; ++j) {
       const int64_t e1 = TakeExponent(&m1[j]), e0 = TakeExponent(&m0[j]);
@@ -139,7 +134,21 @@ FastDraw DrawFast(double prior_odds, const double* factors, const uint32_t* fact
       exponent += e1 - e0;
     }
   }
-  if (!normal || !(u > 0)) return {false, 0};
+  for (; k + 1 < n; k += 2) {
+    const double* even = factors + factor_of[k];
+    const double* odd = factors + factor_of[k + 1];
+    m1[0] *= even[0];
+    m0[0] *= even[1];
+    m1[1] *= odd[0];
+    m0[1] *= odd[1];
+  }
+  if (k < n) {
+    m1[0] *= factors[factor_of[k]];
+    m0[0] *= factors[factor_of[k] + 1];
+  }
+  const double m1_product = m1[0] * m1[1], m0_product = m0[0] * m0[1];
+  if (!normal || !std::isnormal(m1_product) || !std::isnormal(m0_product) || !(u > 0))
+    return {false, 0};
   // The fact's odds R = prior_odds * (m1 / m0) * 2^exponent, and u < p1 = R / (1 + R) exactly
   // when u / (1 - u) < R, that is u m0 < prior_odds m1 2^exponent (1 - u) (1 - u is exact for u a
   // multiple of 2^-53).
@@ -147,17 +156,18 @@ FastDraw DrawFast(double prior_odds, const double* factors, const uint32_t* fact
   const uint64_t bits = static_cast<uint64_t>(exponent + 1023) << 52;
   double scale;  // 2^exponent
   std::memcpy(&scale, &bits, sizeof scale);
-  const double m1_product = m1[0] * m1[1], m0_product = m0[0] * m0[1];  // each in [1, 4)
-  const double numerator = prior_odds * m1_product * scale;             // R = this / m0_product
+  const double numerator = prior_odds * m1_product * scale;  // R = numerator / m0_product
+  const double lhs = u * m0_product, rhs = numerator * (1 - u);
+  if (!std::isnormal(numerator) || !std::isnormal(rhs)) return {false, 0};
   const double delta = 1e-9 * (1 + static_cast<double>(n));
   // R > 1e14: p1 > 1 - 1e-14 (also as Draw rounds it), above every u but the top few hundred.
   if (numerator > 1e14 * (1 + delta) * m0_product) return {u < 1 - 1.1e-14, 1};
   // Relative margin: the rounding here against LogOdds' (1e-9 per observation is far more), and
-  // Draw's rounding of p1, 2^-52 absolute near p1 = 1, which is 2^-52 R relative.
-  double odds_bound = 4 * prior_odds * scale;  // > R
-  if (odds_bound > 1e12) odds_bound = numerator / m0_product * (1 + delta);
+  // Draw's rounding of p1, 2^-52 absolute near p1 = 1, which is 2^-52 R relative (R itself only
+  // where that term can matter).
+  const double odds_bound =
+      numerator > 1e6 * m0_product ? numerator / m0_product * (1 + delta) : 1e6;
   const double margin = delta + 1e-15 * (1 + odds_bound);
-  const double lhs = u * m0_product, rhs = numerator * (1 - u);
   if (lhs < rhs * (1 - margin)) return {true, 1};
   if (lhs > rhs * (1 + margin)) return {true, 0};
   return {false, 0};
