@@ -47,9 +47,13 @@ std::vector<CandidatePair> FindCandidatePairs(std::vector<std::vector<uint32_t>>
       if (df[t] >= 2 && df[t] <= df_cap) postings[t].push_back(static_cast<uint32_t>(i));
   // Each claim's terms too common to have postings (sorted, as the claim's terms are).
   std::vector<std::vector<uint32_t>> common_terms(n);
+  std::vector<double> common_weight(n, 0);  // idf^2 summed over them: the most they can add
   for (size_t i = 0; i < n; ++i)
     for (uint32_t t : claim_terms[i])
-      if (df[t] > df_cap) common_terms[i].push_back(t);
+      if (df[t] > df_cap) {
+        common_terms[i].push_back(t);
+        common_weight[i] += idf[t] * idf[t];
+      }
 
   // Claims sharing a rare term become partners; their similarity is then computed over all
   // shared terms, rare and common, by merging the two term lists. Each claim keeps its best
@@ -57,10 +61,11 @@ std::vector<CandidatePair> FindCandidatePairs(std::vector<std::vector<uint32_t>>
   // only when strictly more similar (which of several equally weak partners leaves is the heap's
   // choice, as it was std::partial_sort's before).
   // Merging every partner's list would be most of the work, and most partners cannot enter a full
-  // heap: the rare terms' share of the dot product is summed while walking the postings and the
-  // common terms' share from the two short lists of common terms, which estimates the similarity
-  // to rounding error; only a partner whose estimate reaches the weakest kept (and the minimum
-  // similarity) is merged for its exact value. The kept set is the one an exhaustive search finds
+  // heap: the rare terms' share of the dot product is summed while walking the postings, which
+  // with the lighter side's common weight bounds the similarity, and with the common terms'
+  // share from the two short lists of common terms estimates it to rounding error; only a partner
+  // whose bound and estimate reach the weakest kept (and the minimum similarity) is merged for
+  // its exact value. The kept set is the one an exhaustive search finds
   // (tested).
   // Each worker takes every `workers`-th claim; a claim's partners do not depend on the others'.
   const size_t workers = std::max<size_t>(1, std::min<size_t>(options.threads, n / 1024 + 1));
@@ -94,6 +99,13 @@ std::vector<CandidatePair> FindCandidatePairs(std::vector<std::vector<uint32_t>>
         double estimate = rare_dot[b];
         rare_dot[b] = 0;
         if (norm[a] == 0 || norm[b] == 0) continue;
+        // First a bound that needs no look at b's terms: all common terms of the lighter side
+        // shared.
+        const double bound = (estimate + std::min(common_weight[a], common_weight[b])) /
+                             (norm[a] * norm[b]) * kMargin;
+        if (bound < options.min_similarity ||
+            (best.size() == keep && bound < best.front().similarity))
+          continue;
         const auto& ca = common_terms[a];
         const auto& cb = common_terms[b];
         for (size_t i = 0, j = 0; i < ca.size() && j < cb.size();) {
