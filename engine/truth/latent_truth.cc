@@ -302,8 +302,8 @@ void LatentTruth::Iterate(TruthResult* r) {
   // adding them back can be done in one pass: each observation's count is read less its own 1
   // (a source observes a fact once), and the counts change only when the fact's truth flips. The
   // arithmetic is the same as the three-pass form below, number for number.
-  bool unit_weights = true;
-  {
+  bool unit_weights = !options_.ltm_plain_sampler;
+  if (unit_weights) {
     std::vector<int> seen(S, -1);  // the last fact each source was seen observing
     for (int f = 0; f < F && unit_weights; ++f)
       for (size_t k = obs_begin[f]; k < obs_begin[f + 1] && unit_weights; ++k) {

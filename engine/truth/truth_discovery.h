@@ -65,6 +65,10 @@ struct TruthOptions {
   double ltm_alpha1_positive = 50, ltm_alpha1_negative = 50;
   int ltm_burn_in = 20;  // sweeps discarded before counting samples (at most half of them)
   uint64_t ltm_seed = 1;
+  // The three-pass sampler (remove a fact's counts, draw from its log-odds, add them back) even
+  // when every weight is 1, where the one-pass sampler with per-source factor tables and
+  // multiplicative draws runs: the plain form the fast one is checked against (same samples).
+  bool ltm_plain_sampler = false;
 };
 
 struct TruthResult {
