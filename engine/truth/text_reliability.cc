@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdint>
 #include <functional>
+#include <future>
 #include <map>
 #include <numeric>
 #include <stdexcept>
@@ -314,13 +315,20 @@ TextReliabilityResult ScoreTextReliability(const std::vector<Claim>& claims,
     p.failed[f] = failed;
   }
 
+  // The speakers' run is independent of the sources' (its own matrix, its own seeded bootstrap):
+  // it runs on a second thread, its notes appended after the sources' as before.
+  std::vector<std::string> speaker_notes;
+  auto speakers_scored = std::async(std::launch::async, [&] {
+    const EntityRun speakers = Run(claims, p, true, options, &speaker_notes);
+    return Score(claims, p, speakers, true, options);
+  });
   const EntityRun sources = Run(claims, p, false, options, &out.notes);
   out.iterations = sources.result.iterations;
   out.converged = sources.result.converged;
   out.residual = sources.result.residual;
   out.sources = Score(claims, p, sources, false, options);
-  const EntityRun speakers = Run(claims, p, true, options, &out.notes);
-  out.speakers = Score(claims, p, speakers, true, options);
+  out.speakers = speakers_scored.get();
+  out.notes.insert(out.notes.end(), speaker_notes.begin(), speaker_notes.end());
 
   const ClaimMatrix& m = sources.matrix;
   std::vector<int> members(m.num_objects(), 0);
