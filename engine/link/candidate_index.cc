@@ -6,6 +6,29 @@
 #include <unordered_map>
 
 namespace claimgraph::engine {
+namespace {
+
+// idf^2 summed over the terms two sorted lists share, by merging them; *shared counts those terms.
+double SharedWeight(const std::vector<uint32_t>& x, const std::vector<uint32_t>& y,
+                    const std::vector<double>& idf, size_t* shared) {
+  double d = 0;
+  *shared = 0;
+  for (size_t i = 0, j = 0; i < x.size() && j < y.size();) {
+    if (x[i] < y[j]) {
+      ++i;
+    } else if (y[j] < x[i]) {
+      ++j;
+    } else {
+      d += idf[x[i]] * idf[x[i]];
+      ++*shared;
+      ++i;
+      ++j;
+    }
+  }
+  return d;
+}
+
+}  // namespace
 
 std::vector<CandidatePair> FindCandidatePairs(const std::vector<std::vector<std::string>>& terms,
                                               const CandidateOptions& options) {
@@ -94,7 +117,6 @@ std::vector<CandidatePair> FindCandidatePairs(std::vector<std::vector<uint32_t>>
         }
       }
       best.clear();
-      const auto& x = claim_terms[a];
       for (uint32_t b : touched) {
         double estimate = rare_dot[b];
         rare_dot[b] = 0;
@@ -106,39 +128,14 @@ std::vector<CandidatePair> FindCandidatePairs(std::vector<std::vector<uint32_t>>
         if (bound < options.min_similarity ||
             (best.size() == keep && bound < best.front().similarity))
           continue;
-        const auto& ca = common_terms[a];
-        const auto& cb = common_terms[b];
-        for (size_t i = 0, j = 0; i < ca.size() && j < cb.size();) {
-          if (ca[i] < cb[j]) {
-            ++i;
-          } else if (cb[j] < ca[i]) {
-            ++j;
-          } else {
-            estimate += idf[ca[i]] * idf[ca[i]];
-            ++i;
-            ++j;
-          }
-        }
+        size_t common = 0;
+        estimate += SharedWeight(common_terms[a], common_terms[b], idf, &common);
         estimate = estimate / (norm[a] * norm[b]) * kMargin;
         if (estimate < options.min_similarity ||
             (best.size() == keep && estimate < best.front().similarity))
           continue;
-        // Exact weighted overlap on all terms, by merging the two sorted lists.
-        const auto& y = claim_terms[b];
-        double d = 0;
-        size_t common = 0;
-        for (size_t i = 0, j = 0; i < x.size() && j < y.size();) {
-          if (x[i] < y[j]) {
-            ++i;
-          } else if (y[j] < x[i]) {
-            ++j;
-          } else {
-            d += idf[x[i]] * idf[x[i]];
-            ++common;
-            ++i;
-            ++j;
-          }
-        }
+        // Exact weighted overlap on all terms.
+        const double d = SharedWeight(claim_terms[a], claim_terms[b], idf, &common);
         if (common < options.min_shared_terms) continue;
         const double sim = d / (norm[a] * norm[b]);
         if (sim < options.min_similarity) continue;

@@ -11,6 +11,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "engine/stance/stance_lexicon.h"
 #include "engine/text/quantity.h"
 #include "engine/text/stemmer.h"
 #include "engine/text/tokenizer.h"
@@ -124,11 +125,9 @@ bool IsJudgementOfFact(const std::string& w) {
 // Month and weekday names and the words that place a time in one ("mid", "early", "late").
 bool IsTimeWord(const std::string& w) {
   static const std::unordered_set<std::string> kWords = {
-      "january",   "february",  "march",   "april",    "may",      "june",   "july",
-      "august",    "september", "october", "november", "december", "monday", "tuesday",
-      "wednesday", "thursday",  "friday",  "saturday", "sunday",   "mid",    "early",
-      "late",      "year",      "month",   "week",     "day"};
-  return kWords.count(w) > 0;
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+      "mid",    "early",   "late",      "year",     "month",  "week",     "day"};
+  return MonthNumber(w) != 0 || kWords.count(w) > 0;
 }
 
 // Verbs whose object is negated: refusing or denying something.

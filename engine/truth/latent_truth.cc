@@ -118,30 +118,24 @@ FastDraw DrawFast(double prior_odds, const double* factors, const uint32_t* fact
   double m1[2] = {1, 1}, m0[2] = {1, 1};
   int64_t exponent = 0;
   bool normal = true;
+  auto multiply_pair = [&](size_t j) {  // observations j (even products) and j + 1 (odd)
+    const double* even = factors + factor_of[j];
+    const double* odd = factors + factor_of[j + 1];
+    m1[0] *= even[0];
+    m0[0] *= even[1];
+    m1[1] *= odd[0];
+    m0[1] *= odd[1];
+  };
   size_t k = 0;
   for (; n - k > 12; k += 12) {
-    for (size_t j = k; j < k + 12; j += 2) {
-      const double* even = factors + factor_of[j];
-      const double* odd = factors + factor_of[j + 1];
-      m1[0] *= even[0];
-      m0[0] *= even[1];
-      m1[1] *= odd[0];
-      m0[1] *= odd[1];
-    }
+    for (size_t j = k; j < k + 12; j += 2) multiply_pair(j);
     for (int j = 0; j < 2; ++j) {
       const int64_t e1 = TakeExponent(&m1[j]), e0 = TakeExponent(&m0[j]);
       normal = normal && e1 != 0 && e0 != 0 && e1 != 0x7FF && e0 != 0x7FF;
       exponent += e1 - e0;
     }
   }
-  for (; k + 1 < n; k += 2) {
-    const double* even = factors + factor_of[k];
-    const double* odd = factors + factor_of[k + 1];
-    m1[0] *= even[0];
-    m0[0] *= even[1];
-    m1[1] *= odd[0];
-    m0[1] *= odd[1];
-  }
+  for (; k + 1 < n; k += 2) multiply_pair(k);
   if (k < n) {
     m1[0] *= factors[factor_of[k]];
     m0[0] *= factors[factor_of[k] + 1];

@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/stance/stance_lexicon.h"
 #include "engine/truth/source_report.h"
 
 namespace claimgraph::io::truth {
@@ -128,21 +129,12 @@ std::string FoldAccents(std::string_view raw) {
   return out;
 }
 
-// Month 1-12 of a month name, full or cut to three or four letters with an optional '.'
-// ("dec", "dec.", "sept", "december"); 0 for any other word.
-int MonthNumber(std::string_view w) {
-  static constexpr std::array<std::string_view, 12> kMonths = {
-      "january", "february", "march",     "april",   "may",      "june",
-      "july",    "august",   "september", "october", "november", "december"};
+// Month 1-12 of a month name, full or abbreviated, with an optional '.' ("dec.", "sept",
+// "december"); 0 for any other word. The engine's table reads "may" as the verb; in a value it is
+// the month.
+int ValueMonth(std::string_view w) {
   if (!w.empty() && w.back() == '.') w.remove_suffix(1);
-  if (w.size() < 3) return 0;
-  for (size_t i = 0; i < kMonths.size(); ++i) {
-    const std::string_view name = kMonths[i];
-    if (w == name ||
-        (w.size() <= 4 && name.substr(0, w.size()) == w && (w.size() == 3 || name == "september")))
-      return static_cast<int>(i) + 1;
-  }
-  return 0;
+  return w == "may" ? 5 : engine::MonthNumber(w);
 }
 
 bool IsWeekday(std::string_view w) {
@@ -262,11 +254,11 @@ bool ReadDate(std::string_view text, int* year, int* month, int* day) {
     return ValidDate(*year, *month, *day);
   }
   if (words.size() != 2 && words.size() != 3) return false;
-  *month = MonthNumber(words[0]);
+  *month = ValueMonth(words[0]);
   *day = DayNumber(words[1]);
   if (*month == 0 || *day == 0) {  // "1 dec"
     *day = DayNumber(words[0]);
-    *month = MonthNumber(words[1]);
+    *month = ValueMonth(words[1]);
     if (*month == 0 || *day == 0) return false;
   }
   if (words.size() == 3) {
