@@ -27,6 +27,7 @@ int CompareCommand(const std::vector<std::string>& args);  // compare_command.cc
 int ExportCommand(const std::vector<std::string>& args);   // export_command.cc
 int EvalCommand(const std::vector<std::string>& args);     // stance_commands.cc
 int TrainCommand(const std::vector<std::string>& args);    // stance_commands.cc
+int EvalTimeCommand(const std::vector<std::string>& args); // time_commands.cc
 int TruthCommand(const std::vector<std::string>& args);    // truth_command.cc
 
 }  // namespace claimgraph::cli

@@ -86,6 +86,9 @@ void PrintScores(const engine::StanceConfusion& c, bool fnc) {
 }  // namespace
 
 int EvalCommand(const std::vector<std::string>& args) {
+  if (!args.empty() && args[0] == "time") {
+    return EvalTimeCommand(std::vector<std::string>(args.begin() + 1, args.end()));
+  }
   const std::string usage =
       "claimgraph eval stance --format fnc1 --bodies FILE --stances FILE [--model FILE]\n"
       "       claimgraph eval stance --format emergent --input FILE [--model FILE]";
