@@ -1,387 +1,27 @@
 #include "engine/extract/time_resolver.h"
 
-#include <cctype>
 #include <cstdio>
-#include <cstdlib>
-#include <optional>
 
-#include "engine/text/tokenizer.h"
+#include "engine/time/timex.h"
 
 namespace claimgraph::engine {
 namespace {
 
-constexpr std::string_view kMonthNames[] = {"january",   "february", "march",    "april",
-                                            "may",       "june",     "july",     "august",
-                                            "september", "october",  "november", "december"};
-constexpr std::string_view kMonthAbbrev[] = {"jan", "feb", "mar", "apr", "may", "jun",
-                                             "jul", "aug", "sep", "oct", "nov", "dec"};
-constexpr std::string_view kWeekdays[] = {"monday", "tuesday",  "wednesday", "thursday",
-                                          "friday", "saturday", "sunday"};
+bool IsWordChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
 
-struct Range {
-  long begin = 0, end = 0;  // days since epoch, inclusive
-};
-
-class Matcher {
- public:
-  Matcher(std::string_view text, std::string_view pub) : text_(text), tokens_(Tokenize(text)) {
-    int y, m, d;
-    if (ParseIsoDate(pub, &y, &m, &d)) {
-      pub_ = DaysFromCivil(y, m, d);
-      pub_year_ = y;
-      pub_month_ = m;
-    }
-  }
-
-  std::vector<TimeMention> Run() {
-    std::vector<TimeMention> out;
-    for (size_t i = 0; i < tokens_.size();) {
-      size_t end = i;
-      std::optional<Range> r = Match(i, &end);
-      if (!r) {
-        ++i;
-        continue;
-      }
-      size_t first = i;
-      if (first > 0) {
-        const std::string& p = tokens_[first - 1].text;
-        if (p == "by" || p == "until" || p == "till" || p == "before" || p == "since" ||
-            p == "after")
-          --first;
-      }
-      TimeMention m;
-      m.byte_begin = tokens_[first].begin;
-      m.byte_end = tokens_[end - 1].end;
-      m.ref.text = std::string(text_.substr(m.byte_begin, m.byte_end - m.byte_begin));
-      int y, mo, d;
-      CivilFromDays(r->begin, &y, &mo, &d);
-      m.ref.begin = FormatIsoDate(y, mo, d);
-      CivilFromDays(r->end, &y, &mo, &d);
-      m.ref.end = FormatIsoDate(y, mo, d);
-      m.day_precise = r->begin == r->end;
-      out.push_back(std::move(m));
-      i = end;
-    }
-    return out;
-  }
-
- private:
-  const std::string& W(size_t i) const {
-    static const std::string kEmpty;
-    return i < tokens_.size() ? tokens_[i].text : kEmpty;
-  }
-  bool Capital(size_t i) const {
-    return i < tokens_.size() && std::isupper(static_cast<unsigned char>(text_[tokens_[i].begin]));
-  }
-  int Month(size_t i) const {
-    if (i >= tokens_.size() || !Capital(i)) return 0;
-    for (int m = 0; m < 12; ++m)
-      if (W(i) == kMonthNames[m] || (W(i) == kMonthAbbrev[m] && W(i) != "may") ||
-          (W(i) == "sept" && m == 8))
-        return m + 1;
-    return 0;
-  }
-  int Weekday(size_t i) const {  // 0 = Monday
-    if (i >= tokens_.size()) return -1;
-    for (int d = 0; d < 7; ++d)
-      if (W(i) == kWeekdays[d]) return d;
-    return -1;
-  }
-  int Year(size_t i) const {
-    if (i >= tokens_.size() || !tokens_[i].numeric) return 0;
-    const std::string_view raw = text_.substr(tokens_[i].begin, tokens_[i].end - tokens_[i].begin);
-    if (raw.size() != 4) return 0;
-    const int y = std::atoi(tokens_[i].text.c_str());
-    return (y >= 1900 && y <= 2100) ? y : 0;
-  }
-  int Day(size_t i) const {
-    if (i >= tokens_.size() || !tokens_[i].numeric) return 0;
-    std::string t = tokens_[i].text;
-    const int d = std::atoi(t.c_str());
-    return (d >= 1 && d <= 31 && t.size() <= 2) ? d : 0;
-  }
-  // Day of a "1st", "2nd", "9th" token.
-  int OrdinalDay(size_t i) const {
-    if (i >= tokens_.size()) return 0;
-    const std::string& t = tokens_[i].text;
-    if (t.size() < 3 || t.size() > 4 || !std::isdigit(static_cast<unsigned char>(t[0]))) return 0;
-    const std::string suffix = t.substr(t.size() - 2);
-    if (suffix != "st" && suffix != "nd" && suffix != "rd" && suffix != "th") return 0;
-    const int d = std::atoi(t.c_str());
-    return (d >= 1 && d <= 31) ? d : 0;
-  }
-
-  static Range MonthRange(int y, int m) {
-    return {DaysFromCivil(y, m, 1), DaysFromCivil(y, m, DaysInMonth(y, m))};
-  }
-  static Range YearRange(int y) { return {DaysFromCivil(y, 1, 1), DaysFromCivil(y, 12, 31)}; }
-
-  // Year that puts month m (day d) nearest to the publication date.
-  int NearestYear(int m, int d) const {
-    int best = pub_year_;
-    long best_gap = -1;
-    for (int y = pub_year_ - 1; y <= pub_year_ + 1; ++y) {
-      const long gap = std::labs(DaysFromCivil(y, m, std::min(d, DaysInMonth(y, m))) - pub_);
-      if (best_gap < 0 || gap < best_gap) {
-        best_gap = gap;
-        best = y;
-      }
-    }
-    return best;
-  }
-
-  bool HavePub() const { return pub_year_ != 0; }
-
-  // Sub-range of a month or year: early / mid / late / end / beginning.
-  static Range Part(Range r, const std::string& part) {
-    const long len = r.end - r.begin + 1;
-    if (part == "early" || part == "beginning" || part == "start")
-      return {r.begin, r.begin + std::max(0L, len / 3 - 1)};
-    if (part == "mid" || part == "middle") return {r.begin + len / 3, r.begin + 2 * len / 3 - 1};
-    if (part == "late") return {r.begin + 2 * len / 3, r.end};
-    if (part == "end") {
-      if (len > 31) {  // the end of a year: its last month
-        int y, m, d;
-        CivilFromDays(r.end, &y, &m, &d);
-        return MonthRange(y, 12);
-      }
-      return {r.end - std::min(10L, len - 1), r.end};
-    }
-    return r;
-  }
-
-  // A month or year at i (optionally with a year, "last year" / "next year"), for "early X" etc.
-  std::optional<Range> Period(size_t i, size_t* end) const {
-    if (const int y = Year(i)) {
-      *end = i + 1;
-      return YearRange(y);
-    }
-    if (const int m = Month(i)) {
-      if (const int y = Year(i + 1)) {
-        *end = i + 2;
-        return MonthRange(y, m);
-      }
-      if (!HavePub()) return std::nullopt;
-      if ((W(i + 1) == "last" || W(i + 1) == "next" || W(i + 1) == "this") && W(i + 2) == "year") {
-        const int y = pub_year_ + (W(i + 1) == "last" ? -1 : W(i + 1) == "next" ? 1 : 0);
-        *end = i + 3;
-        return MonthRange(y, m);
-      }
-      *end = i + 1;
-      return MonthRange(NearestYear(m, 15), m);
-    }
-    if (!HavePub()) return std::nullopt;
-    if ((W(i) == "the" || W(i) == "this") && (W(i + 1) == "year" || W(i + 1) == "month")) {
-      *end = i + 2;
-      return W(i + 1) == "year" ? YearRange(pub_year_) : MonthRange(pub_year_, pub_month_);
-    }
-    return std::nullopt;
-  }
-
-  std::optional<Range> Match(size_t i, size_t* end) const {
-    const std::string& w = W(i);
-    // "early November", "the end of 2026", "end of the year", "mid-2025", "beginning of 2020".
-    {
-      size_t j = i;
-      if (W(j) == "the") ++j;
-      std::string part = W(j);
-      if (part == "early" || part == "mid" || part == "late" || part == "end" ||
-          part == "beginning" || part == "start" || part == "middle") {
-        size_t k = j + 1;
-        if (W(k) == "of") ++k;
-        if (part == "end" || part == "beginning" || part == "start" || part == "middle") {
-          if (W(j + 1) != "of") k = std::string::npos;
-        }
-        if (k != std::string::npos) {
-          if (auto r = Period(k, end)) return Part(*r, part);
-        }
-      }
-    }
-    // Relative days.
-    if (HavePub()) {
-      if (w == "yesterday") {
-        *end = i + 1;
-        return Range{pub_ - 1, pub_ - 1};
-      }
-      if (w == "today" || w == "tonight") {
-        *end = i + 1;
-        return Range{pub_, pub_};
-      }
-      // "a few days ago", "three weeks ago"
-      {
-        size_t j = i;
-        double n = 0;
-        bool few = false;
-        if (W(j) == "a" && W(j + 1) == "few") {
-          few = true;
-          j += 2;
-        } else if (W(j) == "few" || W(j) == "several") {
-          few = true;
-          ++j;
-        } else if (tokens_.size() > j && tokens_[j].numeric && Day(j)) {
-          n = Day(j);
-          ++j;
-        } else if (j < tokens_.size()) {
-          static const std::pair<std::string_view, int> kSmall[] = {
-              {"two", 2}, {"three", 3}, {"four", 4}, {"five", 5}, {"six", 6}, {"a", 1}, {"one", 1}};
-          for (const auto& [word, v] : kSmall)
-            if (W(j) == word) {
-              n = v;
-              ++j;
-              break;
-            }
-        }
-        if ((few || n > 0) && W(j + 1) == "ago") {
-          const std::string& unit = W(j);
-          long days = 0;
-          if (unit == "day" || unit == "days") days = 1;
-          if (unit == "week" || unit == "weeks") days = 7;
-          if (unit == "month" || unit == "months") days = 30;
-          if (unit == "year" || unit == "years") days = 365;
-          if (days) {
-            *end = j + 2;
-            if (few) return Range{pub_ - days * 7, pub_ - 1};
-            const long at = pub_ - static_cast<long>(n) * days;
-            return Range{at, at};
-          }
-        }
-      }
-      // "last week", "next month", "this year", "earlier this month", "later this year".
-      {
-        size_t j = i;
-        std::string rel = W(j);
-        if ((rel == "earlier" || rel == "later") && W(j + 1) == "this") ++j;
-        const std::string& unit = W(j + 1);
-        if ((rel == "last" || rel == "next" || rel == "this" || rel == "past" || rel == "coming" ||
-             rel == "earlier" || rel == "later") &&
-            (unit == "week" || unit == "month" || unit == "year")) {
-          *end = j + 2;
-          const int dir = (rel == "last" || rel == "past")     ? -1
-                          : (rel == "next" || rel == "coming") ? 1
-                                                               : 0;
-          if (unit == "week") {
-            if (rel == "earlier") return Range{pub_ - 7, pub_};
-            return Range{pub_ + 7 * dir - 3, pub_ + 7 * dir + 3};
-          }
-          if (unit == "month") {
-            int y = pub_year_, m = pub_month_ + dir;
-            if (m == 0) {
-              m = 12;
-              --y;
-            } else if (m == 13) {
-              m = 1;
-              ++y;
-            }
-            Range r = MonthRange(y, m);
-            if (rel == "earlier") r.end = pub_;
-            if (rel == "later") r.begin = pub_;
-            return r;
-          }
-          Range r = YearRange(pub_year_ + dir);
-          if (rel == "earlier") r.end = pub_;
-          if (rel == "later") r.begin = pub_;
-          return r;
-        }
-        // "last July", "next September"
-        if ((rel == "last" || rel == "next" || rel == "this") && Month(i + 1) && !Year(i + 2)) {
-          const int m = Month(i + 1);
-          int y = pub_year_;
-          if (rel == "last" && m >= pub_month_) --y;
-          if (rel == "next" && m <= pub_month_) ++y;
-          *end = i + 2;
-          return MonthRange(y, m);
-        }
-        // "last Sunday", "next Friday", "on Thursday", "Thursday's", "Friday January 7".
-        int wd = Weekday(i);
-        size_t after = i + 1;
-        int dir = -1;
-        if (wd < 0 && (rel == "last" || rel == "next" || rel == "this" || rel == "coming" ||
-                       rel == "on" || rel == "past")) {
-          wd = Weekday(i + 1);
-          after = i + 2;
-          if (rel == "next" || rel == "coming") dir = 1;
-          if (wd >= 0 && rel == "on") {
-            // "on Friday January 7": let the date rule take it after the weekday.
-            if (Month(i + 2) || Day(i + 2)) {
-              *end = i + 2;
-              if (auto r = Match(i + 2, end)) return r;
-            }
-          }
-        } else if (wd >= 0 && (Month(i + 1) || (Day(i + 1) && Month(i + 2)))) {
-          if (auto r = Match(i + 1, end)) return r;
-        }
-        if (wd >= 0 && Capital(after - 1)) {
-          // Weekday of the publication date: 1970-01-01 was a Thursday (3).
-          const int pub_wd = static_cast<int>(((pub_ % 7) + 7 + 3) % 7);
-          long day;
-          if (dir < 0) {
-            int back = (pub_wd - wd + 7) % 7;
-            if (back == 0) back = 7;
-            day = pub_ - back;
-          } else {
-            int fwd = (wd - pub_wd + 7) % 7;
-            if (fwd == 0) fwd = 7;
-            day = pub_ + fwd;
-          }
-          *end = after;
-          return Range{day, day};
-        }
-      }
-    }
-    // "December 31, 2021", "December 9", "January 2024", "December".
-    if (const int m = Month(i)) {
-      int d = Day(i + 1);
-      if (!d) d = OrdinalDay(i + 1);
-      if (d) {
-        int y = Year(i + 2);
-        if (y) {
-          *end = i + 3;
-        } else {
-          if (!HavePub()) return std::nullopt;
-          y = NearestYear(m, d);
-          *end = i + 2;
-        }
-        if (d > DaysInMonth(y, m)) return std::nullopt;
-        const long day = DaysFromCivil(y, m, d);
-        return Range{day, day};
-      }
-      // A month alone needs a cue before it ("in", "by", "since", "of", "until") or a year.
-      const std::string& prev = i > 0 ? W(i - 1) : std::string();
-      if (Year(i + 1) || W(i + 1) == "last" || W(i + 1) == "next" || prev == "in" || prev == "by" ||
-          prev == "since" || prev == "until" || prev == "of" || prev == "during" ||
-          prev == "from" || prev == "before" || prev == "after") {
-        return Period(i, end);
-      }
-    }
-    // "2 November", "31 December 2021", "9th December".
-    if (int d = Day(i) ? Day(i) : OrdinalDay(i)) {
-      if (const int m = Month(i + 1)) {
-        int y = Year(i + 2);
-        if (y) {
-          *end = i + 3;
-        } else {
-          if (!HavePub()) return std::nullopt;
-          y = NearestYear(m, d);
-          *end = i + 2;
-        }
-        if (d > DaysInMonth(y, m)) return std::nullopt;
-        const long day = DaysFromCivil(y, m, d);
-        return Range{day, day};
-      }
-    }
-    // A year: "in 2014", "2019".
-    if (const int y = Year(i)) {
-      *end = i + 1;
-      return YearRange(y);
-    }
-    return std::nullopt;
-  }
-
-  std::string_view text_;
-  std::vector<Token> tokens_;
-  long pub_ = 0;
-  int pub_year_ = 0, pub_month_ = 0;
-};
+// The word that ends right before byte `at` (skipping white space), lower-cased.
+std::string WordBefore(std::string_view text, size_t at, size_t* word_begin) {
+  size_t e = at;
+  while (e > 0 && (text[e - 1] == ' ' || text[e - 1] == '\t')) --e;
+  size_t b = e;
+  while (b > 0 && IsWordChar(text[b - 1])) --b;
+  *word_begin = b;
+  std::string w(text.substr(b, e - b));
+  for (char& c : w) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+  return w;
+}
 
 }  // namespace
 
@@ -431,7 +71,39 @@ int DaysInMonth(int year, int month) {
 }
 
 std::vector<TimeMention> FindTimes(std::string_view text, std::string_view publication_date) {
-  return Matcher(text, publication_date).Run();
+  std::vector<TimeMention> out;
+  int py = 0, pm = 0, pd = 0;
+  const bool have_pub = ParseIsoDate(publication_date, &py, &pm, &pd);
+  for (const time::Timex& t : time::FindTimexes(text, publication_date)) {
+    if (t.type != time::TimexType::kDate && t.type != time::TimexType::kTime) continue;
+    TimeMention m;
+    if (!time::ValueToRange(t.value, t.mod, &m.ref.begin, &m.ref.end)) continue;
+    m.byte_begin = t.begin;
+    m.byte_end = t.end;
+    // The preposition that makes a deadline or a start ("by September 2026", "until the end of
+    // 2026", "since 2014") or anchors a day ("on Thursday") belongs to what the claim says.
+    size_t word_begin = 0;
+    const std::string before = WordBefore(text, t.begin, &word_begin);
+    if (before == "by" || before == "until" || before == "till" || before == "before" ||
+        before == "since" || before == "after" || before == "on") {
+      m.byte_begin = word_begin;
+    }
+    // "earlier this month" ends at the publication date; "later this year" starts there.
+    if (have_pub && (before == "earlier" || before == "later")) {
+      const std::string pub = FormatIsoDate(py, pm, pd);
+      if (before == "earlier" && pub < m.ref.end && pub >= m.ref.begin) m.ref.end = pub;
+      if (before == "later" && pub > m.ref.begin && pub <= m.ref.end) m.ref.begin = pub;
+    }
+    // A possessive stays with its day ("Thursday's decision").
+    if (text.substr(m.byte_end, 2) == "'s")
+      m.byte_end += 2;
+    else if (text.substr(m.byte_end, 4) == "\xE2\x80\x99s")
+      m.byte_end += 4;
+    m.ref.text = std::string(text.substr(m.byte_begin, m.byte_end - m.byte_begin));
+    m.day_precise = m.ref.begin == m.ref.end;
+    out.push_back(std::move(m));
+  }
+  return out;
 }
 
 }  // namespace claimgraph::engine

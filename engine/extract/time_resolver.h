@@ -1,14 +1,10 @@
-// Time expressions in a claim, resolved against the publication date into engine::TimeRef ranges:
-// absolute dates ("December 31, 2021", "2 November", "Friday January 7", "January 2024", "in
-// 2014"), deadlines ("by September 2026", "until the end of 2026"), parts of periods ("in early
-// November", "end of July", "the end of the year"), relative days ("last Sunday", "on Thursday",
-// "Thursday's decision", "yesterday", "a few days ago") and relative periods ("next month", "next
-// year", "earlier this month", "last July", "August last year").
-//
-// A month or day without a year takes the year that puts it nearest the publication date
-// ("December 9" in an article of 2022-01-16 is 2021-12-09). A weekday alone is the last such day
-// before the publication date, or the next one after "next" / "coming". Rule-based, in the spirit
-// of HeidelTime (Strötgen & Gertz 2010) but without its rule files: one table of patterns.
+// Times a claim is about, as calendar ranges for the claim (engine::TimeRef): the DATE and TIME
+// expressions that engine/time/timex.h finds and normalises the TimeML way, turned into first and
+// last day ("September 2026" -> 2026-09-01 .. 2026-09-30, "this week" -> its Monday .. Sunday, "the
+// end of 2026" -> its last quarter), with the preposition that makes a deadline or a start kept in
+// the text ("by September 2026", "until the end of 2026", "since 2014", "on Thursday"), "earlier
+// this month" ending at the publication date. Durations, sets and vague references ("recently",
+// "now") have no range and are left out here. The calendar helpers below are shared by the engine.
 #pragma once
 
 #include <string>

@@ -17,14 +17,14 @@ namespace {
 constexpr std::array<std::string_view, 12> kMonths = {
     "january", "february", "march",     "april",   "may",      "june",
     "july",    "august",   "september", "october", "november", "december"};
-constexpr std::array<std::string_view, 12> kMonthAbbrevs = {"jan", "feb", "mar", "apr", "may", "jun",
-                                                            "jul", "aug", "sep", "oct", "nov", "dec"};
-constexpr std::array<std::string_view, 7> kWeekdays = {"monday", "tuesday",  "wednesday", "thursday",
-                                                       "friday", "saturday", "sunday"};
+constexpr std::array<std::string_view, 12> kMonthAbbrevs = {
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+constexpr std::array<std::string_view, 7> kWeekdays = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
 constexpr std::array<std::string_view, 20> kSmallNumbers = {
-    "zero",    "one",     "two",       "three",    "four",     "five",    "six",
-    "seven",   "eight",   "nine",      "ten",      "eleven",   "twelve",  "thirteen",
-    "fourteen", "fifteen", "sixteen",  "seventeen", "eighteen", "nineteen"};
+    "zero",     "one",     "two",     "three",     "four",     "five",    "six",
+    "seven",    "eight",   "nine",    "ten",       "eleven",   "twelve",  "thirteen",
+    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"};
 constexpr std::array<std::string_view, 8> kTens = {"twenty", "thirty",  "forty",  "fifty",
                                                    "sixty",  "seventy", "eighty", "ninety"};
 constexpr std::array<std::string_view, 10> kOrdinals = {
@@ -35,7 +35,7 @@ constexpr std::array<std::string_view, 10> kOrdinals = {
 
 struct Tok {
   size_t begin = 0, end = 0;
-  std::string low;  // ASCII lower case; curly apostrophes as '
+  std::string low;   // ASCII lower case; curly apostrophes as '
   bool num = false;  // all digits
   bool cap = false;  // starts with an upper-case ASCII letter
   bool punct = false;
@@ -162,13 +162,13 @@ std::vector<Tok> Scan(std::string_view text) {
       toks.push_back(std::move(poss));
       continue;
     }
-    if (t.low.size() >= 2 && t.low[t.low.size() - 2] != '.' && i < text.size() && text[i] == '.' &&
+    if (t.low.size() >= 2 && t.low.back() != '.' && i < text.size() && text[i] == '.' &&
         t.low.find('.') != std::string::npos) {
       t.low += '.';  // the final '.' of a.m.
       t.end = ++i;
     }
-    t.num = !t.low.empty() && std::all_of(t.low.begin(), t.low.end(),
-                                            [](char ch) { return ch >= '0' && ch <= '9'; });
+    t.num = !t.low.empty() &&
+            std::all_of(t.low.begin(), t.low.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
     t.cap = text[t.begin] >= 'A' && text[t.begin] <= 'Z';
     t.sentence = sentence;
     toks.push_back(std::move(t));
@@ -250,24 +250,21 @@ class Grammar {
   std::vector<Timex> Run() {
     std::vector<Timex> out;
     for (size_t i = 0; i < toks_.size();) {
-      std::optional<Match> best;
-      auto consider = [&](std::optional<Match> m) {
-        if (m && m->end > i && (!best || m->end > best->end)) best = std::move(m);
-      };
-      consider(NumericDate(i));
-      consider(MonthDate(i));
-      consider(YearLike(i));
-      consider(Quarter(i));
-      consider(BareQuarter(i));
-      consider(WeekdayDate(i));
-      consider(Deictic(i));
-      consider(Weekend(i));
-      consider(Relative(i));
-      consider(Ago(i));
-      consider(Duration(i));
-      consider(ClockTime(i));
-      consider(Set(i));
-      consider(Reference(i));
+      std::optional<Match> best = Longest(i);
+      // "the end of 2026", "the beginning of next year", "the middle of the quarter"
+      size_t after = i;
+      std::string mod;
+      if (Is(after, "the")) ++after;
+      if ((Is(after, "end") || Is(after, "beginning") || Is(after, "start") ||
+           Is(after, "middle")) &&
+          Is(after + 1, "of")) {
+        mod = Is(after, "end") ? "END" : Is(after, "middle") ? "MID" : "START";
+        if (std::optional<Match> inner = Longest(after + 2);
+            inner && (!best || inner->end > best->end) && inner->type == TimexType::kDate) {
+          if (inner->mod.empty()) inner->mod = mod;
+          best = std::move(inner);
+        }
+      }
       if (!best) {
         ++i;
         continue;
@@ -285,6 +282,30 @@ class Grammar {
   }
 
  private:
+  // The longest expression starting at token i, if any.
+  std::optional<Match> Longest(size_t i) const {
+    std::optional<Match> best;
+    if (i >= toks_.size()) return best;
+    auto consider = [&](std::optional<Match> m) {
+      if (m && m->end > i && (!best || m->end > best->end)) best = std::move(m);
+    };
+    consider(NumericDate(i));
+    consider(MonthDate(i));
+    consider(YearLike(i));
+    consider(Quarter(i));
+    consider(BareQuarter(i));
+    consider(WeekdayDate(i));
+    consider(Deictic(i));
+    consider(Weekend(i));
+    consider(Relative(i));
+    consider(Ago(i));
+    consider(Duration(i));
+    consider(ClockTime(i));
+    consider(Set(i));
+    consider(Reference(i));
+    return best;
+  }
+
   // ---- token predicates
   const std::string& W(size_t i) const {
     static const std::string kEmpty;
@@ -328,8 +349,8 @@ class Grammar {
   int DayNumberAt(size_t i) const {
     if (i >= toks_.size()) return 0;
     std::string s = toks_[i].low;
-    if (s.size() > 2 && (s.ends_with("st") || s.ends_with("nd") || s.ends_with("rd") ||
-                         s.ends_with("th"))) {
+    if (s.size() > 2 &&
+        (s.ends_with("st") || s.ends_with("nd") || s.ends_with("rd") || s.ends_with("th"))) {
       s.resize(s.size() - 2);
     }
     if (s.empty() || s.size() > 2 || !std::all_of(s.begin(), s.end(), ::isdigit)) return 0;
@@ -445,9 +466,9 @@ class Grammar {
     if (u->plural) w.pop_back();
     if (w == "centurie") w = "century";
     static const std::pair<std::string_view, UnitInfo> kUnits[] = {
-        {"second", {'S', true}}, {"minute", {'M', true}}, {"hour", {'H', true}},
-        {"day", {'D', false}},   {"week", {'W', false}},  {"month", {'M', false}},
-        {"year", {'Y', false}},  {"decade", {'E', false}}, {"century", {'C', false}},
+        {"second", {'S', true}},   {"minute", {'M', true}},  {"hour", {'H', true}},
+        {"day", {'D', false}},     {"week", {'W', false}},   {"month", {'M', false}},
+        {"year", {'Y', false}},    {"decade", {'E', false}}, {"century", {'C', false}},
         {"quarter", {'Q', false}}, {"weekend", {'K', false}}};
     for (const auto& [name, info] : kUnits) {
       if (w == name) {
@@ -477,19 +498,25 @@ class Grammar {
     const std::string& w = toks_[j].low;
     static constexpr std::string_view kFuture[] = {"will", "'ll", "shall", "won't", "wo"};
     static constexpr std::string_view kPast[] = {
-        "was",    "were",  "had",   "did",   "said",   "told",  "went", "came",  "made",
-        "took",   "gave",  "got",   "saw",   "began",  "fell",  "rose", "won",   "lost",
-        "sold",   "bought", "left", "met",   "held",   "paid",  "ran",  "spent", "became",
-        "hadn't", "didn't", "wasn't", "weren't", "ago", "knew", "thought", "found", "brought"};
-    static constexpr std::string_view kPresent[] = {"is",  "are",  "am",   "has",  "have",
-                                                    "'s",  "isn't", "aren't", "hasn't", "haven't",
-                                                    "does", "do"};
+        "was",    "were",   "had",    "did",     "said",  "told", "went",    "came",  "made",
+        "took",   "gave",   "got",    "saw",     "began", "fell", "rose",    "won",   "lost",
+        "sold",   "bought", "left",   "met",     "held",  "paid", "ran",     "spent", "became",
+        "hadn't", "didn't", "wasn't", "weren't", "ago",   "knew", "thought", "found", "brought"};
+    static constexpr std::string_view kPresent[] = {"is",     "are",     "am",    "has",
+                                                    "have",   "'s",      "isn't", "aren't",
+                                                    "hasn't", "haven't", "does",  "do"};
     for (std::string_view f : kFuture) {
       if (w == f) return Tense::kFuture;
     }
     if (w == "going" && Is(j + 1, "to")) return Tense::kFuture;
+    // Plans and expectations look forward, in reported speech too ("said it would", "is expected
+    // to", "scheduled a news conference Thursday", "postponed until Tuesday").
+    if (w == "would" || w == "'d" || w == "until" || w == "expected" || w == "scheduled" ||
+        w == "plans" || w == "plan" || w == "planned" || w == "due" || w == "upcoming" ||
+        (w == "set" && Is(j + 1, "to")) || (w == "as" && Is(j + 1, "soon")))
+      return Tense::kFuture;
     for (std::string_view p : kPast) {
-      if (w == p) return Tense::kPast;
+      if (w == p) return PastOrAuxiliary(j);
     }
     for (std::string_view p : kPresent) {
       if (w == p) return Tense::kPresent;
@@ -502,9 +529,21 @@ class Grammar {
                     Is(j - 1, "been"))) {
         return Tense::kNone;
       }
-      return Tense::kPast;
+      return PastOrAuxiliary(j);
     }
     return Tense::kNone;
+  }
+  // A past form after an auxiliary takes the auxiliary's tense: "will be held" looks forward,
+  // "has been held" is present perfect.
+  Tense PastOrAuxiliary(size_t j) const {
+    for (size_t k = j; k-- > 0 && k + 3 >= j;) {
+      const std::string& a = toks_[k].low;
+      if (a == "will" || a == "'ll" || a == "shall" || a == "would") return Tense::kFuture;
+      if (a == "has" || a == "have" || a == "is" || a == "are") return Tense::kPresent;
+      if (a == "had" || a == "was" || a == "were") return Tense::kPast;
+      if (toks_[k].punct) break;
+    }
+    return Tense::kPast;
   }
   bool Future(size_t i) const { return TenseAround(i) == Tense::kFuture; }
 
@@ -528,10 +567,11 @@ class Grammar {
     }
     if (d != 0 && std::labs(nearest_diff) <= 30) return nearest;
     const Tense t = TenseAround(at);
-    const int cmp = m != dct_.m ? (m < dct_.m ? -1 : 1) : (d == 0 || d == dct_.d ? 0 : (d < dct_.d ? -1 : 1));
+    const int cmp =
+        m != dct_.m ? (m < dct_.m ? -1 : 1) : (d == 0 || d == dct_.d ? 0 : (d < dct_.d ? -1 : 1));
     if (t == Tense::kFuture) return cmp < 0 ? y + 1 : y;
     if (t == Tense::kPast) return cmp > 0 ? y - 1 : y;
-    if (nearest_diff > 0 && nearest_diff <= 31) return nearest;
+    if (t == Tense::kPresent || (nearest_diff > 0 && nearest_diff <= 31)) return nearest;
     return cmp > 0 ? y - 1 : y;
   }
   std::string YearPrefix(int y) const { return y > 0 ? Fmt("%04d", y) : "XXXX"; }
@@ -583,13 +623,18 @@ class Grammar {
     }
     int dir = 2;  // "last July", "this September", "next March"; 2 = not said
     if (mod.empty() && !the) {
-      if (Is(j, "last")) dir = -1;
-      else if (Is(j, "this")) dir = 0;
-      else if (Is(j, "next")) dir = 1;
+      if (Is(j, "last"))
+        dir = -1;
+      else if (Is(j, "this"))
+        dir = 0;
+      else if (Is(j, "next"))
+        dir = 1;
       if (dir != 2) {
         size_t after;
-        if (MonthAt(j + 1, &after) && !DayNumberAt(after)) ++j;
-        else dir = 2;
+        if (MonthAt(j + 1, &after) && !DayNumberAt(after))
+          ++j;
+        else
+          dir = 2;
       }
     }
     if (WeekdayAt(j) >= 0) {
@@ -631,9 +676,9 @@ class Grammar {
       }
       // A month alone: full names only, "May" only after a preposition or modifier.
       if (W(j).size() <= 4 && W(j) != "june" && W(j) != "july") {
-        if (W(j) != "may" || !(j > 0 && (Is(j - 1, "in") || Is(j - 1, "since") ||
-                                         Is(j - 1, "until") || Is(j - 1, "of") ||
-                                         !mod.empty() || Is(j - 1, "last") || Is(j - 1, "next"))))
+        if (W(j) != "may" ||
+            !(j > 0 && (Is(j - 1, "in") || Is(j - 1, "since") || Is(j - 1, "until") ||
+                        Is(j - 1, "of") || !mod.empty() || Is(j - 1, "last") || Is(j - 1, "next"))))
           return std::nullopt;
       }
       if (k > j + 1) return std::nullopt;  // an abbreviation alone is too vague
@@ -677,11 +722,12 @@ class Grammar {
     }
     if (Is(j, "'") && j + 1 < toks_.size()) {
       const std::string& d = W(j + 1);
-      if (d.size() == 3 && d[1] == '0' && d[2] == 's' && std::isdigit(static_cast<unsigned char>(d[0])))
+      if (d.size() == 3 && d[1] == '0' && d[2] == 's' &&
+          std::isdigit(static_cast<unsigned char>(d[0])))
         return Match{j + 2, TimexType::kDate, std::string("19") + d[0], mod};
     }
     static constexpr std::pair<std::string_view, char> kDecadeWords[] = {
-        {"twenties", '2'}, {"thirties", '3'}, {"forties", '4'}, {"fifties", '5'},
+        {"twenties", '2'}, {"thirties", '3'},  {"forties", '4'},  {"fifties", '5'},
         {"sixties", '6'},  {"seventies", '7'}, {"eighties", '8'}, {"nineties", '9'}};
     if (j > i) {
       for (const auto& [name, digit] : kDecadeWords) {
@@ -699,11 +745,13 @@ class Grammar {
     }
     if (Is(j, "year") && j > i) {  // "the year two thousand"
       size_t e;
-      if (const int y = SpelledYearAt(j + 1, &e)) return Match{e, TimexType::kDate, Fmt("%04d", y), mod};
+      if (const int y = SpelledYearAt(j + 1, &e))
+        return Match{e, TimexType::kDate, Fmt("%04d", y), mod};
     }
     {
       size_t e;
-      if (const int y = SpelledYearAt(j, &e)) return Match{e, TimexType::kDate, Fmt("%04d", y), mod};
+      if (const int y = SpelledYearAt(j, &e))
+        return Match{e, TimexType::kDate, Fmt("%04d", y), mod};
     }
     size_t y_at = j;
     if (w == "fiscal" || w == "calendar") y_at = j + 1;
@@ -740,7 +788,8 @@ class Grammar {
       j += 3;
     } else if (Is(j, "comparable") || Is(j, "corresponding")) {
       ++j;
-      if (Is(j, "year") && Is(j + 1, "-") && (Is(j + 2, "ago") || Is(j + 2, "earlier"))) back = 1, j += 3;
+      if (Is(j, "year") && Is(j + 1, "-") && (Is(j + 2, "ago") || Is(j + 2, "earlier")))
+        back = 1, j += 3;
     } else if (YearAt(j)) {
       year = YearAt(j++);
     }
@@ -768,7 +817,11 @@ class Grammar {
     if (Is(j, "the")) ++j;
     int q = 0;
     for (int n = 0; n < 4; ++n) {
-      if (W(j) == kOrdinals[n] || W(j) == Fmt("%d", n + 1) + (n == 0 ? "st" : n == 1 ? "nd" : n == 2 ? "rd" : "th")) q = n + 1;
+      if (W(j) == kOrdinals[n] || W(j) == Fmt("%d", n + 1) + (n == 0   ? "st"
+                                                              : n == 1 ? "nd"
+                                                              : n == 2 ? "rd"
+                                                                       : "th"))
+        q = n + 1;
     }
     bool half = false;
     if (!q) return std::nullopt;
@@ -792,13 +845,12 @@ class Grammar {
       const Tense t = TenseAround(i);
       if (t == Tense::kFuture) {
         if (q < cq) ++y;
-      } else if (q > cq || (q == cq && t == Tense::kPast && !half && dct_.d < 15 &&
-                            (dct_.m - 1) % 3 == 0)) {
+      } else if (q > cq ||
+                 (q == cq && t == Tense::kPast && !half && dct_.d < 15 && (dct_.m - 1) % 3 == 0)) {
         --y;  // a quarter after today's was last year's; today's, early in it, the last one
       }
     }
-    return Match{e, TimexType::kDate, YearPrefix(y) + (half ? Fmt("-H%d", q) : Fmt("-Q%d", q)),
-                 ""};
+    return Match{e, TimexType::kDate, YearPrefix(y) + (half ? Fmt("-H%d", q) : Fmt("-Q%d", q)), ""};
   }
 
   // [last|next|this|coming] Weekday [morning|afternoon|evening|night]
@@ -806,9 +858,12 @@ class Grammar {
     size_t j = i;
     int dir = 0;  // -1 last, +1 next, 0 by tense
     bool explicit_this = false;
-    if (Is(j, "last") || Is(j, "past")) dir = -1, ++j;
-    else if (Is(j, "next") || Is(j, "coming")) dir = 1, ++j;
-    else if (Is(j, "this")) explicit_this = true, ++j;
+    if (Is(j, "last") || Is(j, "past"))
+      dir = -1, ++j;
+    else if (Is(j, "next") || Is(j, "coming"))
+      dir = 1, ++j;
+    else if (Is(j, "this"))
+      explicit_this = true, ++j;
     const int wd = WeekdayAt(j);
     if (wd < 0) return std::nullopt;
     size_t e = j + 1;
@@ -824,8 +879,7 @@ class Grammar {
       if (dir == 0 && !explicit_this && wd == today) {
         day = dct_days_;
       } else {
-        const bool forward = dir > 0 || (dir == 0 && Future(i)) ||
-                             (explicit_this && wd > today);
+        const bool forward = dir > 0 || (dir == 0 && Future(i)) || (explicit_this && wd > today);
         if (forward) {
           day = dct_days_ + ((wd - today + 7) % 7 == 0 ? 7 : (wd - today + 7) % 7);
         } else {
@@ -844,11 +898,16 @@ class Grammar {
   std::optional<Match> Weekend(size_t i) const {
     size_t j = i;
     int dir = 2;  // by tense
-    if (Is(j, "the")) ++j;
-    else if (Is(j, "this")) dir = 0, ++j;
-    else if (Is(j, "last") || Is(j, "past")) dir = -1, ++j;
-    else if (Is(j, "next") || Is(j, "coming")) dir = 1, ++j;
-    else return std::nullopt;
+    if (Is(j, "the"))
+      ++j;
+    else if (Is(j, "this"))
+      dir = 0, ++j;
+    else if (Is(j, "last") || Is(j, "past"))
+      dir = -1, ++j;
+    else if (Is(j, "next") || Is(j, "coming"))
+      dir = 1, ++j;
+    else
+      return std::nullopt;
     if (!Is(j, "weekend")) return std::nullopt;
     if (!have_dct_) return Match{j + 1, TimexType::kDate, "XXXX-WXX-WE", ""};
     if (dir == 2) {
@@ -902,18 +961,25 @@ class Grammar {
     // "earlier" and "later" qualify the expression but are not part of it ("earlier [this
     // week]"): the expression is found at the next token.
     if (W(j) == "earlier" || W(j) == "later") return std::nullopt;
-    if (W(j) == "early") mod = "START", ++j;
-    else if (W(j) == "late") mod = "END", ++j;
-    else if (W(j) == "mid") mod = "MID", j = SkipHyphen(j + 1);
+    if (W(j) == "early")
+      mod = "START", ++j;
+    else if (W(j) == "late")
+      mod = "END", ++j;
+    else if (W(j) == "mid")
+      mod = "MID", j = SkipHyphen(j + 1);
     bool the = false;
     if (Is(j, "the")) the = true, ++j;
     int dir = 0;
     bool span = false;  // "the past", "the last", "the next": a period up to or from now
     const std::string& w = W(j);
-    if (w == "last" || w == "past" || w == "previous") dir = -1;
-    else if (w == "next" || w == "coming" || w == "following") dir = 1;
-    else if (w == "this" || w == "current") dir = 0;
-    else return std::nullopt;
+    if (w == "last" || w == "past" || w == "previous")
+      dir = -1;
+    else if (w == "next" || w == "coming" || w == "following")
+      dir = 1;
+    else if (w == "this" || w == "current")
+      dir = 0;
+    else
+      return std::nullopt;
     if (Is(j, "this") && Is(j + 1, "past")) ++j;  // "this past spring"
     if (the && w != "following" && w != "previous") span = true;
     if (the && (w == "this")) return std::nullopt;
@@ -1004,7 +1070,8 @@ class Grammar {
   std::optional<Match> Ago(size_t i) const {
     size_t j = i;
     std::string mod;
-    if (Is(j, "more") && Is(j + 1, "than")) mod = "MORE_THAN", j += 2;
+    if (Is(j, "more") && Is(j + 1, "than"))
+      mod = "MORE_THAN", j += 2;
     else if (Is(j, "about") || Is(j, "nearly") || Is(j, "almost") || Is(j, "some") ||
              Is(j, "roughly") || Is(j, "around"))
       mod = "APPROX", ++j;
@@ -1025,7 +1092,8 @@ class Grammar {
         value = WeekValue(dct_days_ - 7 * amount);
         break;
       case 'M':
-        value = u.time ? DayValue(dct_days_) : MonthValue(dct_.y, dct_.m - static_cast<int>(amount));
+        value =
+            u.time ? DayValue(dct_days_) : MonthValue(dct_.y, dct_.m - static_cast<int>(amount));
         break;
       case 'Y':
         value = Fmt("%04d", dct_.y - static_cast<int>(amount));
@@ -1077,13 +1145,17 @@ class Grammar {
   std::optional<Match> Duration(size_t i) const {
     size_t j = i;
     std::string mod;
-    if (Is(j, "more") && Is(j + 1, "than")) mod = "MORE_THAN", j += 2;
-    else if (Is(j, "less") && Is(j + 1, "than")) mod = "LESS_THAN", j += 2;
-    else if (Is(j, "at") && Is(j + 1, "least")) mod = "EQUAL_OR_MORE", j += 2;
+    if (Is(j, "more") && Is(j + 1, "than"))
+      mod = "MORE_THAN", j += 2;
+    else if (Is(j, "less") && Is(j + 1, "than"))
+      mod = "LESS_THAN", j += 2;
+    else if (Is(j, "at") && Is(j + 1, "least"))
+      mod = "EQUAL_OR_MORE", j += 2;
     else if (Is(j, "nearly") || Is(j, "almost") || Is(j, "about") || Is(j, "roughly") ||
              Is(j, "approximately") || Is(j, "around"))
       mod = "APPROX", ++j;
-    else if (Is(j, "over") || Is(j, "within") || Is(j, "only") || Is(j, "just")) ++j;
+    else if (Is(j, "over") || Is(j, "within") || Is(j, "only") || Is(j, "just"))
+      ++j;
     size_t k;
     double n = NumberAt(j, &k);
     UnitInfo u;
@@ -1143,7 +1215,7 @@ class Grammar {
       return std::nullopt;
     }
     static constexpr std::string_view kZones[] = {"est", "edt", "cst", "cdt", "mst", "mdt",
-                                                  "pst", "pdt", "gmt", "utc", "et", "bst"};
+                                                  "pst", "pdt", "gmt", "utc", "et",  "bst"};
     for (std::string_view z : kZones) {
       if (Is(j, z)) {
         ++j;
@@ -1166,8 +1238,8 @@ class Grammar {
   std::optional<Match> Set(size_t i) const {
     const std::string& w = W(i);
     static constexpr std::pair<std::string_view, std::string_view> kAdverbs[] = {
-        {"daily", "P1D"},    {"weekly", "P1W"},   {"monthly", "P1M"}, {"annually", "P1Y"},
-        {"yearly", "P1Y"},   {"hourly", "PT1H"},  {"nightly", "P1D"}};
+        {"daily", "P1D"},  {"weekly", "P1W"},  {"monthly", "P1M"}, {"annually", "P1Y"},
+        {"yearly", "P1Y"}, {"hourly", "PT1H"}, {"nightly", "P1D"}};
     for (const auto& [name, value] : kAdverbs) {
       if (w == name) return Match{i + 1, TimexType::kSet, std::string(value), ""};
     }
@@ -1217,8 +1289,7 @@ class Grammar {
         return Match{i + 2, TimexType::kDuration, "P1Y", ""};
       return Match{i + 2, TimexType::kDate, Fmt("%04d", dct_.y), ""};
     }
-    if (w == "recently")
-      return Match{i + 1, TimexType::kDate, "PAST_REF", ""};
+    if (w == "recently") return Match{i + 1, TimexType::kDate, "PAST_REF", ""};
     if (w == "the" && Is(i + 1, "past")) {
       UnitInfo u;
       size_t k;
@@ -1344,11 +1415,23 @@ bool ValueToRange(std::string_view value, std::string_view mod, std::string* beg
   long first = 0, last = 0;
   if (!PeriodRange(value, &first, &last)) return false;
   const long length = last - first + 1;
-  if (length > 1) {
+  if (value.size() == 4 && (mod == "START" || mod == "MID" || mod == "END")) {
+    // a year's start, middle and end: its first quarter, the two between, its last quarter
+    const int y = std::atoi(std::string(value).c_str());
+    if (mod == "START")
+      last = DaysFromCivil(y, 3, 31);
+    else if (mod == "END")
+      first = DaysFromCivil(y, 10, 1);
+    else
+      first = DaysFromCivil(y, 4, 1), last = DaysFromCivil(y, 9, 30);
+  } else if (length > 1) {
     const long part = std::max(1L, length / 3);
-    if (mod == "START") last = first + part - 1;
-    else if (mod == "END") first = last - part + 1;
-    else if (mod == "MID") first += part, last -= part;
+    if (mod == "START")
+      last = first + part - 1;
+    else if (mod == "END")
+      first = last - part + 1;
+    else if (mod == "MID")
+      first += part, last -= part;
   }
   *begin = DayValue(first);
   *end = DayValue(last);

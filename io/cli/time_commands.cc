@@ -121,8 +121,8 @@ int EvalTimeCommand(const std::vector<std::string>& args) {
       std::cerr << fs::path(files[f]).filename().string() << " dct " << doc.dct << ": '"
                 << doc.text.substr(g.begin, g.end - g.begin) << "' gold "
                 << engine::time::ToString(g.type) << " " << g.value << " | system "
-                << (hit ? std::string(engine::time::ToString(hit->type)) + " " + hit->value +
-                              " '" + doc.text.substr(hit->begin, hit->end - hit->begin) + "'"
+                << (hit ? std::string(engine::time::ToString(hit->type)) + " " + hit->value + " '" +
+                              doc.text.substr(hit->begin, hit->end - hit->begin) + "'"
                         : std::string("-"))
                 << " | ..." << OneLine(doc.text.substr(ctx, g.end + 40 - ctx)) << "\n";
     }

@@ -10,14 +10,16 @@ using engine::time::Timex;
 using engine::time::TimexType;
 
 size_t LineAt(std::string_view content, size_t offset) {
-  return 1 + static_cast<size_t>(std::count(content.begin(), content.begin() + std::min(offset, content.size()), '\n'));
+  return 1 + static_cast<size_t>(std::count(
+                 content.begin(), content.begin() + std::min(offset, content.size()), '\n'));
 }
 
 void Report(engine::Diagnostics* diagnostics, const std::string& file, size_t line,
             std::string message, bool warning = false) {
   if (diagnostics == nullptr) return;
   engine::Diagnostic d;
-  d.severity = warning ? engine::Diagnostic::Severity::kWarning : engine::Diagnostic::Severity::kError;
+  d.severity =
+      warning ? engine::Diagnostic::Severity::kWarning : engine::Diagnostic::Severity::kError;
   d.file = file;
   d.line = line;
   d.message = std::move(message);
@@ -28,7 +30,8 @@ void Report(engine::Diagnostics* diagnostics, const std::string& file, size_t li
 std::string Attribute(std::string_view tag, std::string_view name, bool* found = nullptr) {
   size_t pos = 0;
   while ((pos = tag.find(name, pos)) != std::string_view::npos) {
-    const bool boundary = pos > 0 && (tag[pos - 1] == ' ' || tag[pos - 1] == '\t' || tag[pos - 1] == '\n');
+    const bool boundary =
+        pos > 0 && (tag[pos - 1] == ' ' || tag[pos - 1] == '\t' || tag[pos - 1] == '\n');
     size_t eq = pos + name.size();
     if (boundary && eq < tag.size() && tag[eq] == '=' && eq + 1 < tag.size() &&
         (tag[eq + 1] == '"' || tag[eq + 1] == '\'')) {
@@ -45,11 +48,16 @@ std::string Attribute(std::string_view tag, std::string_view name, bool* found =
 }
 
 bool ParseType(std::string_view s, TimexType* t) {
-  if (s == "DATE") *t = TimexType::kDate;
-  else if (s == "TIME") *t = TimexType::kTime;
-  else if (s == "DURATION") *t = TimexType::kDuration;
-  else if (s == "SET") *t = TimexType::kSet;
-  else return false;
+  if (s == "DATE")
+    *t = TimexType::kDate;
+  else if (s == "TIME")
+    *t = TimexType::kTime;
+  else if (s == "DURATION")
+    *t = TimexType::kDuration;
+  else if (s == "SET")
+    *t = TimexType::kSet;
+  else
+    return false;
   return true;
 }
 
@@ -66,17 +74,23 @@ void AppendDecoded(std::string_view data, std::string* out) {
       continue;
     }
     const std::string_view ent = data.substr(i + 1, semi - i - 1);
-    if (ent == "amp") out->push_back('&');
-    else if (ent == "lt") out->push_back('<');
-    else if (ent == "gt") out->push_back('>');
-    else if (ent == "quot") out->push_back('"');
-    else if (ent == "apos") out->push_back('\'');
+    if (ent == "amp")
+      out->push_back('&');
+    else if (ent == "lt")
+      out->push_back('<');
+    else if (ent == "gt")
+      out->push_back('>');
+    else if (ent == "quot")
+      out->push_back('"');
+    else if (ent == "apos")
+      out->push_back('\'');
     else if (!ent.empty() && ent[0] == '#') {
       unsigned long cp = ent.size() > 1 && (ent[1] == 'x' || ent[1] == 'X')
                              ? std::strtoul(std::string(ent.substr(2)).c_str(), nullptr, 16)
                              : std::strtoul(std::string(ent.substr(1)).c_str(), nullptr, 10);
       if (cp == 0 || cp > 0x10FFFF) cp = 0xFFFD;
-      if (cp < 0x80) out->push_back(static_cast<char>(cp));
+      if (cp < 0x80)
+        out->push_back(static_cast<char>(cp));
       else if (cp < 0x800) {
         out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
         out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
@@ -100,10 +114,17 @@ void AppendDecoded(std::string_view data, std::string* out) {
 void AppendEscaped(std::string_view s, std::string* out) {
   for (char c : s) {
     switch (c) {
-      case '&': out->append("&amp;"); break;
-      case '<': out->append("&lt;"); break;
-      case '>': out->append("&gt;"); break;
-      default: out->push_back(c);
+      case '&':
+        out->append("&amp;");
+        break;
+      case '<':
+        out->append("&lt;");
+        break;
+      case '>':
+        out->append("&gt;");
+        break;
+      default:
+        out->push_back(c);
     }
   }
 }
@@ -121,7 +142,8 @@ bool ParseTimeml(std::string_view content, const std::string& name, TimemlDocume
     return false;
   }
   const size_t dct_tag = content.find("<TIMEX3", dct_at);
-  const size_t dct_tag_end = dct_tag == std::string_view::npos ? dct_tag : content.find('>', dct_tag);
+  const size_t dct_tag_end =
+      dct_tag == std::string_view::npos ? dct_tag : content.find('>', dct_tag);
   const size_t dct_close = content.find("</DCT>", dct_at);
   if (dct_tag == std::string_view::npos || dct_tag_end == std::string_view::npos ||
       dct_close == std::string_view::npos || dct_tag > dct_close) {
@@ -160,7 +182,8 @@ bool ParseTimeml(std::string_view content, const std::string& name, TimemlDocume
     if (stop == close) break;
     const size_t gt = content.find('>', stop);
     if (gt == std::string_view::npos || gt > close) {
-      Report(diagnostics, name, LineAt(content, stop), "unterminated tag inside TEXT; document skipped");
+      Report(diagnostics, name, LineAt(content, stop),
+             "unterminated tag inside TEXT; document skipped");
       return false;
     }
     const std::string_view tag = content.substr(stop + 1, gt - stop - 1);
@@ -174,7 +197,8 @@ bool ParseTimeml(std::string_view content, const std::string& name, TimemlDocume
     if (closing) {
       if (stack.empty() || stack.back() != tname) {
         Report(diagnostics, name, LineAt(content, stop),
-               "closing </" + std::string(tname) + "> does not match the open element; document skipped");
+               "closing </" + std::string(tname) +
+                   "> does not match the open element; document skipped");
         return false;
       }
       stack.pop_back();
@@ -239,9 +263,10 @@ std::vector<std::string> ListTimemlFiles(const std::string& dir) {
   namespace fs = std::filesystem;
   std::vector<std::string> files;
   std::error_code ec;
-  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
-       it.increment(ec)) {
-    if (it->is_regular_file() && it->path().extension() == ".tml") files.push_back(it->path().string());
+  for (auto it = fs::recursive_directory_iterator(dir, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (it->is_regular_file() && it->path().extension() == ".tml")
+      files.push_back(it->path().string());
   }
   std::sort(files.begin(), files.end());
   return files;

@@ -19,19 +19,19 @@ TEST_CASE("FindTimes resolves expressions against the publication date",
       {"they will finish next month", "2025-08-20", "next month", "2025-09-01", "2025-09-30"},
       {"the date will be next year", "2024-09-08", "next year", "2025-01-01", "2025-12-31"},
       {"complete by September 2026", "2025-11-17", "by September 2026", "2026-09-01", "2026-09-30"},
-      {"remain until the end of 2026", "2024-09-08", "until the end of 2026", "2026-12-01",
+      {"remain until the end of 2026", "2024-09-08", "until the end of 2026", "2026-10-01",
        "2026-12-31"},
-      {"announced on December 9 the deal", "2022-01-16", "December 9", "2021-12-09", "2021-12-09"},
+      {"announced on December 9 the deal", "2022-01-16", "on December 9", "2021-12-09", "2021-12-09"},
       {"the decision on Thursday was", "2021-12-11", "on Thursday", "2021-12-09", "2021-12-09"},
       {"Thursday's decision", "2021-12-11", "Thursday's", "2021-12-09", "2021-12-09"},
-      {"said earlier this month that", "2025-11-17", "earlier this month", "2025-11-01",
+      {"said earlier this month that", "2025-11-17", "this month", "2025-11-01",
        "2025-11-17"},
       {"In early November, a spokesperson", "2025-11-17", "early November", "2025-11-01",
        "2025-11-10"},
       {"border in January 2024.", "2025-11-17", "January 2024", "2024-01-01", "2024-01-31"},
       {"December 31, 2021 was the deadline", "2022-01-16", "December 31, 2021", "2021-12-31",
        "2021-12-31"},
-      {"On 2 November, the minister", "2025-11-17", "2 November", "2025-11-02", "2025-11-02"},
+      {"On 2 November, the minister", "2025-11-17", "On 2 November", "2025-11-02", "2025-11-02"},
       {"also on Friday January 7 announced", "2022-01-16", "on Friday January 7", "2022-01-07",
        "2022-01-07"},
       {"interrupted in August last year", "2025-08-20", "August last year", "2024-08-01",
@@ -39,8 +39,8 @@ TEST_CASE("FindTimes resolves expressions against the publication date",
       {"agreed at the White House last July", "2021-12-11", "last July", "2021-07-01",
        "2021-07-31"},
       {"which began in 2014 with", "2025-08-20", "2014", "2014-01-01", "2014-12-31"},
-      {"an operation a few days ago", "2024-09-08", "a few days ago", "2024-09-01", "2024-09-07"},
-      {"an incident at the end of July", "2025-08-20", "the end of July", "2025-07-21",
+      {"an operation three days ago", "2024-09-08", "three days ago", "2024-09-05", "2024-09-05"},
+      {"an incident at the end of July", "2025-08-20", "the end of July", "2025-07-22",
        "2025-07-31"},
       {"would end by 31 December.", "2021-12-11", "by 31 December", "2021-12-31", "2021-12-31"},
       {"on Saturday that the president", "2024-09-08", "on Saturday", "2024-09-07", "2024-09-07"},
@@ -61,6 +61,8 @@ TEST_CASE("FindTimes ignores numbers and words that are not times", "[engine][ex
     INFO(text);
     CHECK(FindTimes(text, "2025-01-01").empty());
   }
+  // A vague past ("a few days ago" is PAST_REF in TimeML) has no calendar range.
+  CHECK(FindTimes("an operation a few days ago", "2024-09-08").empty());
   // Without a publication date, only explicit years resolve.
   CHECK(FindTimes("next month", "").empty());
   CHECK(FindTimes("in January 2024", "").size() == 1);

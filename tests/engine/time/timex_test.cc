@@ -36,8 +36,7 @@ TEST_CASE("FindTimexes finds and normalises TIMEX3 values against the creation t
       {"The debate is on September 26.", "2016-09-16", "September 26", "DATE", "2016-09-26"},
       {"He was born in 1946.", "2016-09-16", "1946", "DATE", "1946"},
       {"Sales fell in the third quarter.", "1998-10-27", "the third quarter", "DATE", "1998-Q3"},
-      {"Profit rose in the fourth quarter.", "1998-01-08", "the fourth quarter", "DATE",
-       "1997-Q4"},
+      {"Profit rose in the fourth quarter.", "1998-01-08", "the fourth quarter", "DATE", "1997-Q4"},
       {"Unemployment rose last month.", "2016-03-04", "last month", "DATE", "2016-02"},
       {"Turnout was higher last year.", "2016-03-04", "last year", "DATE", "2015"},
       {"She spoke yesterday.", "2016-03-04", "yesterday", "DATE", "2016-03-03"},
@@ -46,12 +45,11 @@ TEST_CASE("FindTimexes finds and normalises TIMEX3 values against the creation t
       {"Prices rose during the 1990s.", "2016-03-04", "the 1990s", "DATE", "199"},
       {"The party is now divided.", "2016-03-04", "now", "DATE", "PRESENT_REF"},
       {"He served five months in prison.", "2016-03-04", "five months", "DURATION", "P5M"},
-      {"In the last twenty four hours the market fell.", "1998-01-08", "twenty four hours",
-       "DURATION", "PT24H"},
+      {"In the last twenty four hours the market fell.", "1998-01-08",
+       "the last twenty four hours", "DURATION", "PT24H"},
       {"The talks lasted several years.", "2016-03-04", "several years", "DURATION", "PXY"},
       {"The poll has been updated daily.", "2016-03-04", "daily", "SET", "P1D"},
-      {"The rally started at 10:35 a.m.", "2016-03-04", "10:35 a.m.", "TIME",
-       "2016-03-04T10:35"},
+      {"The rally started at 10:35 a.m.", "2016-03-04", "10:35 a.m.", "TIME", "2016-03-04T10:35"},
       {"They met this morning.", "2016-03-04", "this morning", "TIME", "2016-03-04TMO"},
       {"The report is due 2016-04-01.", "2016-03-04", "2016-04-01", "DATE", "2016-04-01"},
       {"Over the past four months the lead shrank.", "2016-03-04", "the past four months",
@@ -76,8 +74,7 @@ TEST_CASE("FindTimexes leaves numbers and words that are not times alone", "[eng
   const char* texts[] = {
       "About 2,500 troops remain in Iraq.",
       "The bill passed 1998 to 12.",  // not quite a year, but a number pair; see below
-      "You may say what you like.",
-      "Donors gave $2016 each.",
+      "You may say what you like.",         "Donors gave $2016 each.",
       "The March for Life drew crowds.",
   };
   CHECK(FindTimexes(texts[0], "2016-03-04").empty());
@@ -118,7 +115,8 @@ TEST_CASE("ValueToRange turns TimeML values into calendar ranges", "[engine][tim
       {"2015-FA", "", "2015-09-01", "2015-11-30"},
       {"199", "", "1990-01-01", "1999-12-31"},
       {"2016-03-04T10:35", "", "2016-03-04", "2016-03-04"},
-      {"2026", "END", "2026-09-02", "2026-12-31"},
+      {"2026", "END", "2026-10-01", "2026-12-31"},  // a year's end: its last quarter
+      {"2025-07", "END", "2025-07-22", "2025-07-31"},  // a month's: its last third
   };
   for (const R& c : cases) {
     INFO(c.value);
