@@ -45,8 +45,8 @@ TEST_CASE("FindTimexes finds and normalises TIMEX3 values against the creation t
       {"Prices rose during the 1990s.", "2016-03-04", "the 1990s", "DATE", "199"},
       {"The party is now divided.", "2016-03-04", "now", "DATE", "PRESENT_REF"},
       {"He served five months in prison.", "2016-03-04", "five months", "DURATION", "P5M"},
-      {"In the last twenty four hours the market fell.", "1998-01-08",
-       "the last twenty four hours", "DURATION", "PT24H"},
+      {"In the last twenty four hours the market fell.", "1998-01-08", "the last twenty four hours",
+       "DURATION", "PT24H"},
       {"The talks lasted several years.", "2016-03-04", "several years", "DURATION", "PXY"},
       {"The poll has been updated daily.", "2016-03-04", "daily", "SET", "P1D"},
       {"The rally started at 10:35 a.m.", "2016-03-04", "10:35 a.m.", "TIME", "2016-03-04T10:35"},
@@ -115,7 +115,7 @@ TEST_CASE("ValueToRange turns TimeML values into calendar ranges", "[engine][tim
       {"2015-FA", "", "2015-09-01", "2015-11-30"},
       {"199", "", "1990-01-01", "1999-12-31"},
       {"2016-03-04T10:35", "", "2016-03-04", "2016-03-04"},
-      {"2026", "END", "2026-10-01", "2026-12-31"},  // a year's end: its last quarter
+      {"2026", "END", "2026-10-01", "2026-12-31"},     // a year's end: its last quarter
       {"2025-07", "END", "2025-07-22", "2025-07-31"},  // a month's: its last third
   };
   for (const R& c : cases) {

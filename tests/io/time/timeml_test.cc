@@ -39,7 +39,7 @@ TEST_CASE("WriteTimeml puts the system's tags into the unchanged text", "[io][ti
   const auto system = engine::time::FindTimexes(doc.text, doc.dct);
   const std::string written = WriteTimeml(doc, system);
   CHECK(written.find("<TIMEX3 tid=\"t0\"") != std::string::npos);  // the DCT stays
-  CHECK(written.find("EVENT") == std::string::npos);                // only our tags in TEXT
+  CHECK(written.find("EVENT") == std::string::npos);               // only our tags in TEXT
   TimemlDocument back;
   REQUIRE(ParseTimeml(written, "y.tml", &back, nullptr));
   CHECK(back.text == doc.text);
@@ -56,11 +56,11 @@ TEST_CASE("ParseTimeml rejects broken documents with a diagnostic naming file an
     size_t line;
   };
   const Case cases[] = {
-      {"<DCT>", "<DCX>", 0},                                  // no DCT
-      {"value=\"1998-01-08\"", "value=\"January\"", 4},       // DCT not a date
-      {"</EVENT>", "", 6},                                    // unclosed element
-      {"</TEXT>", "", 0},                                     // no end of TEXT
-      {"<TIMEX3 tid=\"t1\"", "<TIMEX3 tid=\"t1\"\n", 6},      // (still fine: newline in tag)
+      {"<DCT>", "<DCX>", 0},                              // no DCT
+      {"value=\"1998-01-08\"", "value=\"January\"", 4},   // DCT not a date
+      {"</EVENT>", "", 6},                                // unclosed element
+      {"</TEXT>", "", 0},                                 // no end of TEXT
+      {"<TIMEX3 tid=\"t1\"", "<TIMEX3 tid=\"t1\"\n", 6},  // (still fine: newline in tag)
   };
   for (const Case& c : cases) {
     std::string content(kDoc);
