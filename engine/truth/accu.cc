@@ -95,9 +95,13 @@ void Accu::Iterate(TruthResult* r) {
   for (int o = 0; o < O; ++o) log_n[o] = std::log(n[o]);
   const Eigen::VectorXd counts = ClaimCounts(m_);
   std::vector<double> logit(S);
+  const bool negative = options_.accu_negative_votes;
+  auto VoteOf = [negative](double ln_n, double logit_a) {
+    return negative ? ln_n + logit_a : std::max(0.0, ln_n + logit_a);
+  };
   r->residual = 1;
-  for (int it = 0; it < max_iterations; ++it) {
-    // Value probabilities from discounted votes: ln(n A / (1 - A)) = ln n + logit(A).
+  // Value probabilities from discounted votes: ln(n A / (1 - A)) = ln n + logit(A).
+  auto vote = [&] {
     for (int s = 0; s < S; ++s) {
       const double a = std::clamp(accuracy[s], 0.01, 0.99);
       logit[s] = std::log(a / (1 - a));
@@ -110,8 +114,7 @@ void Accu::Iterate(TruthResult* r) {
       for (int c = begin; c < end; ++c) {
         for (SparseMatrix::InnerIterator e(cs, c); e; ++e) {
           const size_t k = &e.value() - cs.valuePtr();
-          votes[c - begin] +=
-              e.value() * independence[k] * std::max(0.0, log_n[o] + logit[e.col()]);
+          votes[c - begin] += e.value() * independence[k] * VoteOf(log_n[o], logit[e.col()]);
         }
         top = std::max(top, votes[c - begin]);
       }
@@ -123,14 +126,11 @@ void Accu::Iterate(TruthResult* r) {
       }
       for (int c = begin; c < end; ++c) prob[c] = votes[c - begin] / sum;
     }
-    // Accuracy: mean probability of a source's claims.
-    Eigen::VectorXd next = m_.sc * prob;
-    for (int s = 0; s < S; ++s) next[s] = counts[s] > 0 ? next[s] / counts[s] : 0;
-    r->residual = (next - accuracy).lpNorm<1>();
-    accuracy = std::move(next);
-    r->iterations = it + 1;
-
-    if (options_.accu_copy_detection) {
+    ClampKnown(options_.known, 0.0, 1.0, &prob);
+  };
+  // Copy detection from the current accuracies and value probabilities: sets `independence`.
+  auto detect = [&] {
+    {
       // Shared values currently believed true (> 0.5), per pair of sources.
       if (dense)
         std::fill(dense_true.begin(), dense_true.end(), 0.0);
@@ -224,6 +224,27 @@ void Accu::Iterate(TruthResult* r) {
         }
       }
     }
+  };
+  const double k0 = options_.accu_accuracy_prior_weight;
+  for (int it = 0; it < max_iterations; ++it) {
+    vote();
+    // The first votes count every source in full: a large group of copiers would win them and,
+    // its accuracy raised by them, keep winning. Dependence is found from these first
+    // probabilities, before any accuracy is learned, and the first votes are taken again.
+    if (it == 0 && options_.accu_copy_detection) {
+      detect();
+      vote();
+    }
+    // Accuracy: mean probability of a source's claims, shrunk toward the prior accuracy by k0
+    // pseudo-claims (a source with a handful of claims does not reach 0.99 on them).
+    Eigen::VectorXd next = m_.sc * prob;
+    for (int s = 0; s < S; ++s)
+      next[s] =
+          counts[s] + k0 > 0 ? (next[s] + k0 * options_.accu_prior_accuracy) / (counts[s] + k0) : 0;
+    r->residual = (next - accuracy).lpNorm<1>();
+    accuracy = std::move(next);
+    r->iterations = it + 1;
+    if (options_.accu_copy_detection) detect();
     if (r->residual < tolerance) {
       r->converged = true;
       break;

@@ -15,7 +15,10 @@
 // full). Pairs of sources are only those that share an object (found per object, never all pairs);
 // pairs sharing fewer than 2 objects are left independent, and objects with more than 256 providers
 // are not used for pair counts (bounded work). Dependence uses the current value probabilities (>
-// 0.5 = true).
+// 0.5 = true); it is first found after the first round of votes, which are then taken again with
+// the copiers discounted (else the largest group of copiers wins the first round, and with the
+// accuracy that gives it, every round after). Options (truth_discovery.h): accuracy shrunk toward
+// the prior by pseudo-claims, negative votes (the paper's form), known verdicts held fixed.
 #pragma once
 
 #include "engine/truth/truth_discovery.h"

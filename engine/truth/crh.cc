@@ -33,6 +33,7 @@ void Crh::Iterate(TruthResult* r) {
   Eigen::VectorXd support = Eigen::VectorXd::Zero(C);
   std::vector<int> truth(O, -1);
   Eigen::VectorXd votes(C);
+  const std::vector<int8_t>& known = options_.known;
   auto choose = [&]() {
     votes = cs * w;
     for (int o = 0; o < O; ++o) {
@@ -50,9 +51,15 @@ void Crh::Iterate(TruthResult* r) {
           v += votes[d] * std::exp(-std::abs(m_.numbers[c] - m_.numbers[d]) / spread[o]);
         support[c] = v;
       }
-      int best = begin;
-      for (int c = begin; c < end; ++c)
-        if (support[c] > support[best]) best = c;
+      int best = -1;
+      for (int c = begin; c < end; ++c) {
+        const int8_t k = c < static_cast<int>(known.size()) ? known[c] : 0;
+        if (k > 0) {  // a known value is the truth; a value known false never is
+          best = c;
+          break;
+        }
+        if (k == 0 && (best < 0 || support[c] > support[best])) best = c;
+      }
       truth[o] = best;
     }
   };
@@ -65,7 +72,7 @@ void Crh::Iterate(TruthResult* r) {
       for (SparseMatrix::InnerIterator e(m_.sc, s); e; ++e) {
         const int c = e.col(), o = m_.claim_object[c];
         double l;
-        if (spread[o] == 0)
+        if (spread[o] == 0 || truth[o] < 0)  // (no truth: every value is known false)
           l = c == truth[o] ? 0 : 1;
         else
           l = std::min(1.0, std::abs(m_.numbers[c] - m_.numbers[truth[o]]) / spread[o]);
@@ -103,6 +110,7 @@ void Crh::Iterate(TruthResult* r) {
     const double sum = support.segment(begin, end - begin).sum();
     if (sum > 0) r->belief.segment(begin, end - begin) /= sum;
   }
+  ClampKnown(known, 0.0, 1.0, &r->belief);
 }
 
 }  // namespace claimgraph::engine::truth

@@ -64,6 +64,7 @@ void Investment::Iterate(TruthResult* r) {
     const Eigen::VectorXd voters = SourceCounts(m_);
     belief = SafeDivide(voters, ObjectSums(m_, voters));
   }
+  ClampKnown(options_.known, 0.0, 1.0, &belief);
   for (int it = 0; it < max_iterations; ++it) {
     const Eigen::VectorXd invested = SafeDivide(trust, counts);
     const Eigen::VectorXd claim_investment = m_.sc.transpose() * invested;
@@ -81,6 +82,7 @@ void Investment::Iterate(TruthResult* r) {
       r->iterations = it + 1;
       break;
     }
+    ClampKnown(options_.known, 0.0, 1.0, &b);
     r->residual = (t - trust).lpNorm<1>();
     trust = std::move(t);
     belief = std::move(b);

@@ -1,7 +1,10 @@
 #include "engine/truth/source_report.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <future>
+#include <limits>
 #include <map>
 #include <random>
 #include <stdexcept>
@@ -40,23 +43,41 @@ Eigen::VectorXd BootstrapTrust(const ClaimMatrix& m, std::string_view method,
   if (n == 0 || bootstrap.samples < 2) return Eigen::VectorXd::Zero(S);
   std::mt19937_64 rng(bootstrap.seed);
   std::uniform_int_distribution<size_t> pick(0, n - 1);
-  std::vector<double> weights(n);
-  for (int b = 0; b < bootstrap.samples; ++b) {
-    std::fill(weights.begin(), weights.end(), 0.0);
-    for (size_t i = 0; i < n; ++i) {
-      const size_t k = pick(rng);
-      weights[k] += m.entries[k].weight;
-    }
-    const ClaimMatrix resample = Reweighted(m, weights);
+  const int batch = std::clamp(bootstrap.threads, 1, bootstrap.samples);
+  std::vector<std::vector<double>> weights(batch, std::vector<double>(n));
+  // One resample: its trust per source, NaN for a source with no claim in it.
+  auto run = [&](const std::vector<double>& w) {
+    const ClaimMatrix resample = Reweighted(m, w);
     auto algorithm = MakeAlgorithm(method, resample, options);
     if (!algorithm) throw std::invalid_argument("unknown truth-discovery method");
-    const TruthResult r = algorithm->Run();
-    for (int s = 0; s < S; ++s) {
-      if (resample.sc.outerIndexPtr()[s + 1] == resample.sc.outerIndexPtr()[s]) continue;
-      sum[s] += r.trust[s];
-      sum2[s] += r.trust[s] * r.trust[s];
-      seen[s] += 1;
+    Eigen::VectorXd trust = algorithm->Run().trust;
+    for (int s = 0; s < S; ++s)
+      if (resample.sc.outerIndexPtr()[s + 1] == resample.sc.outerIndexPtr()[s])
+        trust[s] = std::numeric_limits<double>::quiet_NaN();
+    return trust;
+  };
+  for (int b0 = 0; b0 < bootstrap.samples; b0 += batch) {
+    const int k_end = std::min(batch, bootstrap.samples - b0);
+    for (int k = 0; k < k_end; ++k) {  // drawn in order: the same resamples for any `threads`
+      std::fill(weights[k].begin(), weights[k].end(), 0.0);
+      for (size_t i = 0; i < n; ++i) {
+        const size_t e = pick(rng);
+        weights[k][e] += m.entries[e].weight;
+      }
     }
+    std::vector<std::future<Eigen::VectorXd>> others;
+    for (int k = 1; k < k_end; ++k)
+      others.push_back(std::async(std::launch::async, run, std::cref(weights[k])));
+    std::vector<Eigen::VectorXd> trusts;
+    trusts.push_back(run(weights[0]));
+    for (auto& f : others) trusts.push_back(f.get());
+    for (const Eigen::VectorXd& t : trusts)
+      for (int s = 0; s < S; ++s) {
+        if (std::isnan(t[s])) continue;
+        sum[s] += t[s];
+        sum2[s] += t[s] * t[s];
+        seen[s] += 1;
+      }
   }
   Eigen::VectorXd sd = Eigen::VectorXd::Zero(S);
   for (int s = 0; s < S; ++s) {

@@ -25,6 +25,9 @@ std::vector<SourceEvidence> CountEvidence(const ClaimMatrix& m, const TruthResul
 struct BootstrapOptions {
   int samples = 20;
   uint64_t seed = 1;
+  // Resamples run this many at a time, each on its own thread; the result does not depend on it
+  // (resamples are drawn in order from one seeded generator and summed in order).
+  int threads = 2;
 };
 
 // Returns, per source, the standard deviation of its trust when `method` is rerun on resamples

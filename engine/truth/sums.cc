@@ -16,6 +16,7 @@ void Sums::Iterate(TruthResult* r) {
     }
   }
   Eigen::VectorXd belief = Eigen::VectorXd::Constant(m_.num_claims(), 0.5);
+  ClampKnown(options_.known, 0.0, 1.0, &belief);
   Eigen::VectorXd trust = Eigen::VectorXd::Zero(m_.num_sources());
   for (int it = 0; it < max_iterations; ++it) {
     Eigen::VectorXd t = m_.sc * belief;
@@ -28,6 +29,7 @@ void Sums::Iterate(TruthResult* r) {
       r->iterations = it + 1;
       break;
     }
+    ClampKnown(options_.known, 0.0, 1.0, &b);
     r->residual = (t - trust).lpNorm<1>();
     trust = std::move(t);
     belief = std::move(b);

@@ -38,6 +38,8 @@ TruthResult TruthAlgorithm::Run() {
     return r;
   }
   Iterate(&r);
+  if (!options_.known.empty() && name() == "ltm")
+    r.notes.push_back("known verdicts are not used by ltm");
   if (Sanitize(&r.trust) + Sanitize(&r.belief) > 0)
     r.notes.push_back("non-finite scores replaced by 0");
   if (!std::isfinite(r.residual)) r.residual = 0;
@@ -99,6 +101,17 @@ void ChooseTruth(const ClaimMatrix& m, TruthResult* r) {
   }
 }
 
+void ClampKnown(const std::vector<int8_t>& known, double low, double high,
+                Eigen::VectorXd* belief) {
+  if (known.empty()) return;
+  const Eigen::Index n = std::min<Eigen::Index>(belief->size(), known.size());
+  for (Eigen::Index c = 0; c < n; ++c)
+    if (known[c] > 0)
+      (*belief)[c] = high;
+    else if (known[c] < 0)
+      (*belief)[c] = low;
+}
+
 std::string ChosenValue(const ClaimMatrix& m, const TruthResult& r, int o) {
   if (o < static_cast<int>(r.built_values.size()) && !r.built_values[o].empty())
     return r.built_values[o];
@@ -109,6 +122,7 @@ void Voting::Iterate(TruthResult* r) {
   r->trust = Eigen::VectorXd::Ones(m_.num_sources());
   r->belief = SourceCounts(m_);
   NormalizeByMax(&r->belief);
+  ClampKnown(options_.known, 0.0, 1.0, &r->belief);
   r->iterations = 1;
   r->converged = true;
   r->residual = 0;

@@ -51,6 +51,19 @@ struct TruthOptions {
   bool accu_copy_detection = true;
   double accu_copy_prior = 0.2;  // alpha: prior probability that two sources copy
   double accu_copy_rate = 0.8;   // c: probability a copier copies a given value
+  // A(s) = (sum of its claims' probabilities + k0 A0) / (its claims + k0): k0 pseudo-claims at the
+  // prior accuracy A0, so that a source with few claims does not reach certainty on them.
+  double accu_accuracy_prior_weight = 0;
+  // Votes ln(n A / (1 - A)) may be negative (the paper's form): a source worse than chance is
+  // evidence against its value. Off: such a source's vote is 0.
+  bool accu_negative_votes = false;
+
+  // Semi-supervised truth discovery (known verdicts): per claim of the matrix, +1 = known true,
+  // -1 = known false, 0 = unknown; empty = nothing known. Every method holds the beliefs of known
+  // claims at its top (true) and bottom (false) value in each iteration, so that sources' trust
+  // is learned from the known claims as well as from the rest (Yin & Tan, "Semi-supervised truth
+  // discovery", WWW 2011: ground-truth facts keep their confidence while it propagates).
+  std::vector<int8_t> known;
 
   // Values are sets of items separated by single spaces (Book's author lists as normalised by
   // io/truth): the Latent Truth Model then decides item by item. Other methods ignore it.
@@ -132,6 +145,9 @@ Eigen::VectorXd ClaimCounts(const ClaimMatrix& m);
 Eigen::VectorXd SourceCounts(const ClaimMatrix& m);
 // Picks, per object, the claim of highest belief (ties: the first) and its confidence.
 void ChooseTruth(const ClaimMatrix& m, TruthResult* result);
+// Sets belief[c] to `high` for claims known true and `low` for claims known false (known[c] = +1 /
+// -1); no-op when `known` is empty.
+void ClampKnown(const std::vector<int8_t>& known, double low, double high, Eigen::VectorXd* belief);
 // The value key the result gives object `o`: the built value if there is one, else the chosen
 // claim's value; empty if the object has no claim.
 std::string ChosenValue(const ClaimMatrix& m, const TruthResult& result, int o);

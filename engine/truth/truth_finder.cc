@@ -111,6 +111,8 @@ void TruthFinder::Iterate(TruthResult* r) {
     Eigen::VectorXd sigma = m_.sc.transpose() * tau;
     if (imp_t.nonZeros() > 0) sigma += rho * (imp_t * sigma);
     belief = (1 / (1 + (-gamma * sigma.array()).exp())).matrix();
+    // Known claims: certain, but short of 1, where a source's trust would end the run.
+    ClampKnown(options_.known, 0.001, 0.999, &belief);
     Eigen::VectorXd t(m_.num_sources());
     const Eigen::VectorXd sums = m_.sc * belief;
     for (int s = 0; s < m_.num_sources(); ++s) t[s] = counts[s] > 0 ? sums[s] / counts[s] : 0;

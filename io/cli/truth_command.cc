@@ -6,18 +6,21 @@
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
-#include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "engine/truth/accu.h"
 #include "engine/truth/source_report.h"
 #include "engine/truth/truth_discovery.h"
 #include "engine/truth/truth_finder.h"
 #include "io/cli/command_line.h"
 #include "io/cli/commands.h"
+#include "io/report/json_writer.h"
 #include "io/truth/claim_readers.h"
 #include "io/truth/gold.h"
 
@@ -49,15 +52,136 @@ void ReuseFreedMemory() {
 // JSON numbers must be finite.
 double Finite(double x) { return std::isfinite(x) ? x : 0.0; }
 
+// Indices 0..n-1 in the order of names[i] (JSON objects are written with sorted keys, as
+// nlohmann::json writes them).
+std::vector<int> SortedBy(const std::vector<std::string>& names, int n) {
+  std::vector<int> order(n);
+  for (int i = 0; i < n; ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](int a, int b) { return names[a] < names[b]; });
+  return order;
+}
+
+// Writes the JSON result (DESIGN.md, `claimgraph truth -o`) straight into a buffer and the buffer
+// to `path` through a temporary file renamed into place: no JSON tree (a Weather result is 9 MB
+// of text; building nlohmann objects for it cost more than the run). `sd`: bootstrap standard
+// deviation per source, or empty; `years`: trust per year, or null (no "windows" member). Returns
+// the bytes written.
+size_t WriteResult(const std::string& path, const et::ClaimMatrix& m,
+                   const et::TruthAlgorithm& method, const et::TruthResult& result,
+                   const Eigen::VectorXd& sd, const std::vector<et::WindowTrust>* years) {
+  std::string out;
+  out.reserve(64 * m.entries.size() + 4096);
+  io::report::JsonWriter w(&out);
+  const std::vector<int> sources = SortedBy(m.sources, m.num_sources());
+  const std::vector<int> objects = SortedBy(m.objects, m.num_objects());
+  const auto evidence = et::CountEvidence(m, &result);
+  const auto* accu = dynamic_cast<const et::Accu*>(&method);
+  w.BeginObject();
+  // Members in nlohmann's (sorted) order.
+  w.Key("belief").BeginObject();
+  std::vector<int> claims;
+  for (int o : objects) {
+    w.Key(m.objects[o]).BeginObject();
+    claims.clear();
+    for (int c = m.object_begin[o]; c < m.object_begin[o + 1]; ++c) claims.push_back(c);
+    std::sort(claims.begin(), claims.end(),
+              [&](int a, int b) { return m.values[a] < m.values[b]; });
+    for (int c : claims) w.Key(m.values[c]).Double(Finite(result.belief[c]));
+    w.EndObject();
+  }
+  w.EndObject();
+  w.Key("converged").Bool(result.converged);
+  if (accu) {
+    w.Key("dependent_sources").BeginArray();
+    for (const et::Accu::Dependence& d : accu->dependences())
+      w.BeginObject()
+          .Key("a")
+          .String(m.sources[d.a])
+          .Key("b")
+          .String(m.sources[d.b])
+          .Key("probability")
+          .Double(Finite(d.probability))
+          .EndObject();
+    w.EndArray();
+  }
+  w.Key("iterations").Int(result.iterations);
+  w.Key("method").String(result.method);
+  w.Key("objects").BeginObject();
+  for (int o : objects) {
+    if (result.truth[o] < 0) continue;
+    w.Key(m.objects[o])
+        .BeginObject()
+        .Key("confidence")
+        .Double(Finite(result.confidence[o]))
+        .Key("value")
+        .String(et::ChosenValue(m, result, o))
+        .EndObject();
+  }
+  w.EndObject();
+  w.Key("residual").Double(Finite(result.residual));
+  w.Key("sources").BeginArray();
+  for (int s = 0; s < m.num_sources(); ++s)
+    w.BeginObject()
+        .Key("chosen")
+        .Int(evidence[s].chosen)
+        .Key("claims")
+        .Int(evidence[s].claims)
+        .Key("contradicted")
+        .Int(evidence[s].contradicted)
+        .Key("corroborated")
+        .Int(evidence[s].corroborated)
+        .Key("name")
+        .String(m.sources[s])
+        .Key("trust")
+        .Double(Finite(result.trust[s]))
+        .Key("uncertainty")
+        .Double(sd.size() ? Finite(sd[s]) : 0.0)
+        .EndObject();
+  w.EndArray();
+  w.Key("trust").BeginObject();
+  for (int s : sources) w.Key(m.sources[s]).Double(Finite(result.trust[s]));
+  w.EndObject();
+  w.Key("truth").BeginObject();
+  for (int o : objects)
+    if (result.truth[o] >= 0) w.Key(m.objects[o]).String(et::ChosenValue(m, result, o));
+  w.EndObject();
+  if (years) {
+    w.Key("windows").BeginObject();
+    for (const et::WindowTrust& window : *years) {
+      w.Key(window.window).BeginObject();
+      for (int s : sources)
+        if (window.claims[s] > 0) w.Key(m.sources[s]).Double(Finite(window.trust[s]));
+      w.EndObject();
+    }
+    w.EndObject();
+  }
+  w.EndObject();
+  out.push_back('\n');
+  const std::string temporary = path + ".tmp";
+  {
+    std::ofstream file(temporary, std::ios::binary);
+    if (!file) throw std::runtime_error(path + ": cannot write");
+    file.write(out.data(), static_cast<std::streamsize>(out.size()));
+    if (!file.flush()) throw std::runtime_error(path + ": write failed");
+  }
+  if (std::rename(temporary.c_str(), path.c_str()) != 0)
+    throw std::runtime_error(path + ": cannot replace");
+  return out.size();
+}
+
 }  // namespace
 
 int TruthCommand(const std::vector<std::string>& args) {
   std::vector<std::string> inputs;
   std::string format = "dafna", algorithm, truth_file, truth_format = "auto", output, values,
-              implication = "none";
-  int max_iterations = 0, bootstrap = -1, max_diagnostics = 20;
+              implication = "none", known_file, known_format = "auto";
+  int max_iterations = 0, bootstrap = 0, max_diagnostics = 20;
   double tolerance = -1, half_life = 0;
   bool windows = false;
+  et::TruthOptions defaults;
+  double accu_prior_weight = defaults.accu_accuracy_prior_weight,
+         accu_prior = defaults.accu_prior_accuracy;
+  bool accu_negative = defaults.accu_negative_votes, accu_copies = defaults.accu_copy_detection;
   po::options_description options(
       "claimgraph truth --input FILE... [--format dafna|csv|matrix] --algorithm NAME "
       "[--truth GOLD] [-o FILE]\n\nTruth discovery on structured claims. Options");
@@ -66,11 +190,17 @@ int TruthCommand(const std::vector<std::string>& args) {
       "format,f", po::value(&format)->default_value("dafna"),
       "dafna | csv (source,object,value[,time] with a header) | matrix (rows = sources, columns "
       "= variables, as joesingo/truthdiscovery)")(
-      "algorithm,a", po::value(&algorithm)->default_value("accu"),
+      "algorithm,a", po::value(&algorithm)->default_value("truthfinder"),
       "voting | sums | average-log | investment | pooled-investment | truthfinder | crh | accu | "
-      "ltm (Latent Truth Model; with --values authors, author by author). The default, accu, "
-      "is above voting on every set in docs/EVALUATION.md")(
+      "ltm (Latent Truth Model; with --values authors, author by author). The default, "
+      "truthfinder, is the one method at or above voting on every set in docs/EVALUATION.md")(
       "truth,t", po::value(&truth_file), "gold file; prints accuracy: <0..1>")(
+      "known", po::value(&known_file),
+      "known verdicts (semi-supervised): objects whose true value is known, in a gold format "
+      "(object,value with a header, ...); their values are held true, the objects' other values "
+      "false, and sources' trust is learned from them and the rest")(
+      "known-format", po::value(&known_format)->default_value("auto"),
+      "the --known file's format, as --truth-format")(
       "truth-format", po::value(&truth_format)->default_value("auto"),
       "auto | csv (object,value with a header) | dafna | population (popAnswersOut.txt) | book "
       "(book_golden.csv)")(
@@ -85,12 +215,20 @@ int TruthCommand(const std::vector<std::string>& args) {
       "tolerance", po::value(&tolerance),
       "stop when the residual falls below this (default: the method's; 0 = fixed iterations)")(
       "bootstrap", po::value(&bootstrap),
-      "resamples for each source's trust uncertainty (default 10 with -o, else 0)")(
-      "windows", po::bool_switch(&windows), "also score each calendar year of the claims' times")(
+      "resamples for each source's trust uncertainty in the -o result (default 0: none; they "
+      "run two at a time)")("windows", po::bool_switch(&windows),
+                            "also score each calendar year of the claims' times")(
       "half-life", po::value(&half_life),
       "time decay: a claim's weight halves every this many days before the latest claim")(
       "max-diagnostics", po::value(&max_diagnostics)->default_value(20),
-      "how many diagnostics to print");
+      "how many diagnostics to print")(
+      "accu-prior-weight", po::value(&accu_prior_weight),
+      "accu: pseudo-claims at the prior accuracy in each source's accuracy")(
+      "accu-prior-accuracy", po::value(&accu_prior),
+      "accu: every source's accuracy at the start (default 0.8)")(
+      "accu-negative-votes", po::value(&accu_negative),
+      "accu: a source worse than chance votes against its value (true | false)")(
+      "accu-copy-detection", po::value(&accu_copies), "accu: detect copying (true | false)");
   const po::variables_map vm = ParseCommandLine(args, options);
   if (vm.count("help")) {
     std::cout << options << "\n";
@@ -112,7 +250,10 @@ int TruthCommand(const std::vector<std::string>& args) {
   else if (values != "auto")
     throw UsageError("unknown --values '" + values + "'");
   if (half_life < 0) throw UsageError("--half-life must be positive");
-  if (bootstrap < 0) bootstrap = output.empty() ? 0 : 10;
+  if (bootstrap < 0) throw UsageError("--bootstrap must be 0 or more");
+  it::GoldFormat known_gold_format;
+  if (!it::ParseGoldFormat(known_format, &known_gold_format))
+    throw UsageError("unknown --known-format '" + known_format + "'");
 
   ReuseFreedMemory();
   using Clock = std::chrono::steady_clock;
@@ -133,6 +274,10 @@ int TruthCommand(const std::vector<std::string>& args) {
   truth_options.max_iterations = max_iterations;
   truth_options.tolerance = tolerance;
   truth_options.set_values = read_options.values == it::ValueKind::kAuthorList;
+  truth_options.accu_accuracy_prior_weight = accu_prior_weight;
+  truth_options.accu_prior_accuracy = accu_prior;
+  truth_options.accu_negative_votes = accu_negative;
+  truth_options.accu_copy_detection = accu_copies;
   if (implication == "gaussian")
     truth_options.implications = et::GaussianImplications(matrix);
   else if (implication == "jaccard")
@@ -141,6 +286,12 @@ int TruthCommand(const std::vector<std::string>& args) {
     truth_options.implications = et::ContainmentImplications(matrix);
   else if (implication != "none")
     throw UsageError("unknown --implication '" + implication + "'");
+  int known_objects = 0;
+  if (!known_file.empty()) {
+    const it::Gold known =
+        it::ReadGold(known_file, known_gold_format, read_options.values, &diagnostics);
+    truth_options.known = it::KnownFromGold(matrix, known, &diagnostics, &known_objects);
+  }
   auto method = et::MakeAlgorithm(algorithm, matrix, truth_options);
   const et::TruthResult result = method->Run();
   const auto t2 = Clock::now();
@@ -158,6 +309,7 @@ int TruthCommand(const std::vector<std::string>& args) {
             << "algorithm: " << result.method << "\niterations: " << result.iterations
             << "\nconverged: " << (result.converged ? "true" : "false")
             << "\nresidual: " << result.residual << "\n";
+  if (!known_file.empty()) std::cout << "known_objects: " << known_objects << "\n";
   for (const std::string& note : result.notes) std::cout << "note: " << note << "\n";
   const double load_s = std::chrono::duration<double>(t1 - t0).count();
   const double run_s = std::chrono::duration<double>(t2 - t1).count();
@@ -189,58 +341,17 @@ int TruthCommand(const std::vector<std::string>& args) {
   }
 
   if (!output.empty()) {
-    nlohmann::json j;
-    j["method"] = result.method;
-    j["iterations"] = result.iterations;
-    j["converged"] = result.converged;
-    j["residual"] = Finite(result.residual);
-    nlohmann::json trust = nlohmann::json::object(), belief = nlohmann::json::object(),
-                   truth = nlohmann::json::object(), objects = nlohmann::json::object();
-    for (int s = 0; s < matrix.num_sources(); ++s)
-      trust[matrix.sources[s]] = Finite(result.trust[s]);
-    for (int o = 0; o < matrix.num_objects(); ++o) {
-      nlohmann::json b = nlohmann::json::object();
-      for (int c = matrix.object_begin[o]; c < matrix.object_begin[o + 1]; ++c)
-        b[matrix.values[c]] = Finite(result.belief[c]);
-      belief[matrix.objects[o]] = std::move(b);
-      if (result.truth[o] >= 0) {
-        const std::string value = et::ChosenValue(matrix, result, o);
-        truth[matrix.objects[o]] = value;
-        objects[matrix.objects[o]] = {{"value", value},
-                                      {"confidence", Finite(result.confidence[o])}};
-      }
-    }
-    j["trust"] = std::move(trust);
-    j["belief"] = std::move(belief);
-    j["truth"] = std::move(truth);
-    j["objects"] = std::move(objects);
-    const auto evidence = et::CountEvidence(matrix, &result);
     Eigen::VectorXd sd;
     if (bootstrap > 1) sd = et::BootstrapTrust(matrix, algorithm, truth_options, {bootstrap, 1});
-    nlohmann::json sources = nlohmann::json::array();
-    for (int s = 0; s < matrix.num_sources(); ++s)
-      sources.push_back({{"name", matrix.sources[s]},
-                         {"trust", Finite(result.trust[s])},
-                         {"uncertainty", sd.size() ? Finite(sd[s]) : 0.0},
-                         {"claims", evidence[s].claims},
-                         {"corroborated", evidence[s].corroborated},
-                         {"contradicted", evidence[s].contradicted},
-                         {"chosen", evidence[s].chosen}});
-    j["sources"] = std::move(sources);
-    if (windows) {
-      nlohmann::json w = nlohmann::json::object();
-      for (const et::WindowTrust& window : et::TrustByYear(matrix, algorithm, truth_options)) {
-        nlohmann::json t = nlohmann::json::object();
-        for (int s = 0; s < matrix.num_sources(); ++s)
-          if (window.claims[s] > 0) t[matrix.sources[s]] = Finite(window.trust[s]);
-        w[window.window] = std::move(t);
-      }
-      j["windows"] = std::move(w);
-    }
-    std::ofstream out(output);
-    if (!out) throw std::runtime_error(output + ": cannot write");
-    out << j.dump(1) << "\n";
-    if (!out) throw std::runtime_error(output + ": write failed");
+    std::vector<et::WindowTrust> years;
+    if (windows) years = et::TrustByYear(matrix, algorithm, truth_options);
+    const auto t3 = Clock::now();
+    const size_t written =
+        WriteResult(output, matrix, *method, result, sd, windows ? &years : nullptr);
+    const double write_s = std::chrono::duration<double>(Clock::now() - t3).count();
+    std::cout << std::fixed << std::setprecision(3) << "write_seconds: " << write_s
+              << "\nwrite_mb_per_s: " << (write_s > 0 ? written / 1e6 / write_s : 0) << "\n"
+              << std::defaultfloat;
   }
   PrintDiagnostics(diagnostics, print_limit, omitted_diagnostics);
   if (matrix.entries.empty()) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iterator>
 #include <sstream>
+#include <unordered_map>
 
 #include "engine/truth/latent_truth.h"
 #include "io/csv_reader.h"
@@ -172,6 +173,46 @@ Accuracy MeasureAccuracy(const engine::truth::ClaimMatrix& m,
              examples + (a.unknown_objects > 3 ? ", ..." : "") + ")");
   if (a.evaluated > 0) a.accuracy = static_cast<double>(a.correct) / a.evaluated;
   return a;
+}
+
+std::vector<int8_t> KnownFromGold(const engine::truth::ClaimMatrix& m, const Gold& known,
+                                  Diagnostics* diagnostics, int* objects_known) {
+  std::vector<int8_t> out(m.num_claims(), 0);
+  // Per object: the first verdict (index into known.values), or -2 once contradicted.
+  std::unordered_map<int, int> verdict;
+  int unknown = 0;
+  for (size_t i = 0; i < known.values.size(); ++i) {
+    const GoldValue& g = known.values[i];
+    const int o = m.FindObject(g.object);
+    if (o < 0) {
+      if (++unknown <= 20)
+        Warn(diagnostics, known.file, g.line,
+             "known verdict for '" + g.object + "', which no claim is about; ignored");
+      continue;
+    }
+    auto [it, fresh] = verdict.emplace(o, static_cast<int>(i));
+    if (fresh || it->second == -2) continue;
+    const GoldValue& first = known.values[it->second];
+    if (first.value != g.value) {
+      Warn(diagnostics, known.file, g.line,
+           "contradictory verdicts for '" + g.object + "': '" + first.value + "' (line " +
+               std::to_string(first.line) + ") and '" + g.value + "'; the object is left unknown");
+      it->second = -2;
+    }
+  }
+  if (unknown > 20)
+    Warn(diagnostics, known.file, 0,
+         std::to_string(unknown - 20) + " more known verdict(s) for objects without claims");
+  int n = 0;
+  for (const auto& [o, i] : verdict) {
+    if (i < 0) continue;
+    ++n;
+    const std::string& value = known.values[i].value;
+    for (int c = m.object_begin[o]; c < m.object_begin[o + 1]; ++c)
+      out[c] = m.values[c] == value ? 1 : -1;
+  }
+  if (objects_known) *objects_known = n;
+  return out;
 }
 
 }  // namespace claimgraph::io::truth

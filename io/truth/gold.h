@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -43,6 +44,14 @@ Gold ReadGold(const std::string& path, GoldFormat format, ValueKind values,
               engine::Diagnostics* diagnostics);
 Gold ParseGold(std::string_view text, std::string_view name, GoldFormat format, ValueKind values,
                engine::Diagnostics* diagnostics);
+
+// Known verdicts for semi-supervised truth discovery (TruthOptions::known): per claim of `m`, +1
+// for the claim of each object's known value, -1 for the object's other claims (if the known value
+// is none of the object's claims, they are all -1), 0 elsewhere. A known object without claims
+// and an object given two different values (contradictory: left unknown) are warnings with file
+// and line. *objects_known (may be null) = the objects that got a verdict.
+std::vector<int8_t> KnownFromGold(const engine::truth::ClaimMatrix& m, const Gold& known,
+                                  engine::Diagnostics* diagnostics, int* objects_known);
 
 struct Accuracy {
   double accuracy = 0;  // correct / evaluated; 0 when nothing was evaluated

@@ -12,6 +12,15 @@ minutes, a wrong gate is another gate. Sources write times in one of three forms
 so that methods with copy detection have something to detect. Gold: every value of the first 100
 flights on their first 10 days, as `object,value` CSV.
 
+--profile copy-heavy makes the kind of set on which ACCU once fell below voting (docs/EVALUATION.md,
+"Default method"): most sources copy (--copiers 22, each copying --copy-share 0.9 of one of the
+first --originals 2 sources, errors included, and the copied sources are mediocre:
+--original-accuracy 0.62), --sparse 6 independent sources cover few flight-days (--sparse-coverage
+0.001: a few hundred claims each), a wrong actual time is the scheduled one (a stale value) with
+probability --stale 0.5, so independent errors agree, and times come in --forms 5 forms that differ
+by formatting only ("7:15 PM", "19:15", "7:15pm", "07:15 PM", "7:15 p.m."). Every option can also be
+set on its own; the default profile writes the same rows as before these options existed.
+
 Output (in --out): claims.csv (`source,object,value,time`, the object "flight-day|property") or,
 with --format dafna, one DAFNA file per source under claims/; and truth.csv.
 Deterministic for a given --seed.
@@ -25,13 +34,24 @@ PROPERTIES = ("ScheduledDeparture", "ActualDeparture", "DepartureGate", "Schedul
               "ActualArrival", "ArrivalGate")
 
 
+PROFILES = {
+    "copy-heavy": dict(copiers=22, copy_share=0.9, originals=2, original_accuracy=0.62, sparse=6,
+                       sparse_coverage=0.001, stale=0.5, forms=5),
+}
+
+
 def clock(minutes, form):
     h, m = divmod(minutes % 1440, 60)
+    h12 = (h - 1) % 12 + 1
     if form == 0:
-        return f"{(h - 1) % 12 + 1}:{m:02d} {'AM' if h < 12 else 'PM'}"
+        return f"{h12}:{m:02d} {'AM' if h < 12 else 'PM'}"
     if form == 1:
         return f"{h:02d}:{m:02d}"
-    return f"{(h - 1) % 12 + 1}:{m:02d}{'am' if h < 12 else 'pm'}"
+    if form == 2:
+        return f"{h12}:{m:02d}{'am' if h < 12 else 'pm'}"
+    if form == 3:
+        return f"{h12:02d}:{m:02d} {'AM' if h < 12 else 'PM'}"
+    return f"{h12}:{m:02d} {'a.m.' if h < 12 else 'p.m.'}"
 
 
 def main():
@@ -44,11 +64,33 @@ def main():
     p.add_argument("--coverage", type=float, default=0.2)
     p.add_argument("--format", choices=("csv", "dafna"), default="csv")
     p.add_argument("--seed", type=int, default=7)
+    p.add_argument("--profile", choices=("default",) + tuple(PROFILES), default="default")
+    p.add_argument("--copy-share", type=float, default=None)
+    p.add_argument("--originals", type=int, default=None)
+    p.add_argument("--original-accuracy", type=float, default=None)
+    p.add_argument("--sparse", type=int, default=None)
+    p.add_argument("--sparse-coverage", type=float, default=None)
+    p.add_argument("--stale", type=float, default=None)
+    p.add_argument("--forms", type=int, default=None)
     a = p.parse_args()
+    base = dict(copiers=8, copy_share=0.2, originals=8, original_accuracy=None, sparse=0,
+                sparse_coverage=a.coverage, stale=0.0, forms=3)
+    base.update(PROFILES.get(a.profile, {}))
+    for k in base:
+        if getattr(a, k, None) is not None and not (k == "copiers" and a.profile != "default"
+                                                    and a.copiers == 8):
+            base[k] = getattr(a, k)
+    for k, v in base.items():
+        setattr(a, k, v)
     rng = random.Random(a.seed)
     independent = a.sources - a.copiers
     accuracy = [rng.uniform(0.5, 0.97) for _ in range(a.sources)]
-    copies = {s: rng.randrange(min(8, independent)) for s in range(independent, a.sources)}
+    copies = {s: rng.randrange(min(a.originals, independent))
+              for s in range(independent, a.sources)}
+    if a.original_accuracy is not None:
+        for s in range(min(a.originals, independent)):
+            accuracy[s] = a.original_accuracy
+    sparse = set(range(independent - a.sparse, independent))
 
     os.makedirs(a.out, exist_ok=True)
     if a.format == "csv":
@@ -76,19 +118,33 @@ def main():
                     v = truth[prop] if "Gate" in prop else clock(truth[prop], 1)
                     gold.write(f"{day}|{prop},{v}\n")
             given = {}
+            minutes = {}
             for s in range(a.sources):
                 if s in copies:
                     original = given.get(copies[s])
                     if not original:
                         continue
-                    values = {p: v for p, v in original.items() if rng.random() < 0.2}
-                elif rng.random() < a.coverage:
+                    values = {p: v for p, v in original.items() if rng.random() < a.copy_share}
+                    if a.forms > 3:  # a copier writes the copied times in its own form
+                        values = {p: clock(minutes[copies[s]][p], s % a.forms)
+                                  if p in minutes[copies[s]] else v for p, v in values.items()}
+                elif rng.random() < (a.sparse_coverage if s in sparse else a.coverage):
                     values = {}
+                    minutes[s] = {}
                     for prop in PROPERTIES:
                         t = truth[prop]
                         if rng.random() > accuracy[s]:
-                            t = wrong_gate() if "Gate" in prop else t + rng.choice((-15, -5, 5, 10, 30))
-                        values[prop] = t if "Gate" in prop else clock(t, s % 3)
+                            if "Gate" in prop:
+                                t = wrong_gate()
+                            elif a.stale and prop.startswith("Actual") and rng.random() < a.stale:
+                                t = truth[prop.replace("Actual", "Scheduled")]
+                                if t == truth[prop]:
+                                    t += 5
+                            else:
+                                t = t + rng.choice((-15, -5, 5, 10, 30))
+                        if "Gate" not in prop:
+                            minutes[s][prop] = t
+                        values[prop] = t if "Gate" in prop else clock(t, s % a.forms)
                 else:
                     continue
                 given[s] = values

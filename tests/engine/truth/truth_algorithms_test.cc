@@ -137,6 +137,89 @@ TEST_CASE("Each method agrees with its independent verifier", "[engine][truth]")
   }
 }
 
+TEST_CASE("Known verdicts: each method agrees with its verifier holding known claims fixed",
+          "[engine][truth]") {
+  for (unsigned seed : {1u, 2u, 3u}) {
+    for (bool weighted : {false, true}) {
+      INFO("seed " << seed << (weighted ? " weighted" : ""));
+      const auto triples = RandomTriples(seed, false, weighted);
+      const ClaimMatrix m = Build(triples);
+      const verify::Data d(triples);
+      // Objects o0..o3 known: value "a" true, the others false (o3's known value "z" is no
+      // claim's: all its claims are false).
+      verify::Known known;
+      TruthOptions o;
+      o.known.assign(m.num_claims(), 0);
+      for (int c = 0; c < m.num_claims(); ++c) {
+        const std::string& object = m.objects[m.claim_object[c]];
+        if (object != "o0" && object != "o1" && object != "o2" && object != "o3") continue;
+        const bool is_true = object != "o3" && m.values[c] == "a";
+        o.known[c] = is_true ? 1 : -1;
+        known[{object, m.values[c]}] = is_true;
+      }
+      ExpectSame(m, MakeAlgorithm("sums", m, o)->Run(), verify::Sums(d, 20, false, known));
+      ExpectSame(m, MakeAlgorithm("average-log", m, o)->Run(), verify::Sums(d, 20, true, known));
+      ExpectSame(m, MakeAlgorithm("investment", m, o)->Run(),
+                 verify::Investment(d, 20, 1.2, false, known));
+      ExpectSame(m, MakeAlgorithm("pooled-investment", m, o)->Run(),
+                 verify::Investment(d, 10, 1.4, true, known));
+      int iterations = 0;
+      const TruthResult tf = MakeAlgorithm("truthfinder", m, o)->Run();
+      ExpectSame(m, tf, verify::TruthFinder(d, {}, 0.9, 0.3, 0.5, 0.001, 100, &iterations, known));
+      CHECK(tf.iterations == iterations);
+      const TruthResult accu = MakeAlgorithm("accu", m, o)->Run();
+      ExpectSame(m, accu, verify::Accu(d, 0.8, 0.2, 0.8, true, 1e-4, 50, known), 1e-6);
+      TruthOptions shrunk = o;
+      shrunk.accu_accuracy_prior_weight = 3;
+      shrunk.accu_negative_votes = true;
+      ExpectSame(m, MakeAlgorithm("accu", m, shrunk)->Run(),
+                 verify::Accu(d, 0.8, 0.2, 0.8, true, 1e-4, 50, known, 3, true), 1e-6);
+      // Known claims keep their verdict in the result, and a known object's truth is its value.
+      for (int c = 0; c < m.num_claims(); ++c)
+        if (o.known[c] != 0) CHECK(accu.belief[c] == (o.known[c] > 0 ? 1.0 : 0.0));
+      const TruthResult voting = MakeAlgorithm("voting", m, o)->Run();
+      const TruthResult crh = MakeAlgorithm("crh", m, o)->Run();
+      for (const char* object : {"o0", "o1", "o2"}) {
+        const int ob = m.FindObject(object);
+        if (ob < 0 || m.FindClaim(ob, "a") < 0) continue;
+        CHECK(m.values[voting.truth[ob]] == "a");
+        CHECK(m.values[crh.truth[ob]] == "a");
+        CHECK(m.values[accu.truth[ob]] == "a");
+      }
+      for (double t : crh.trust) CHECK(std::isfinite(t));
+    }
+  }
+}
+
+TEST_CASE("Known verdicts teach ACCU which of two camps to trust", "[engine][truth]") {
+  // Two camps disagree on every object; camp B is larger, so unsupervised methods side with it.
+  // Verdicts on six objects say camp A is right: its trust and its values win elsewhere too.
+  std::vector<Triple> triples;
+  for (int o = 0; o < 10; ++o) {
+    const std::string object = "o" + std::to_string(o);
+    for (const char* s : {"a1", "a2"}) triples.push_back({s, object, "x"});
+    for (const char* s : {"b1", "b2", "b3"}) triples.push_back({s, object, "y"});
+  }
+  const ClaimMatrix m = Build(triples);
+  TruthOptions o;
+  const TruthResult plain = MakeAlgorithm("accu", m, o)->Run();
+  CHECK(m.values[plain.truth[m.FindObject("o9")]] == "y");
+  o.known.assign(m.num_claims(), 0);
+  for (const char* object : {"o0", "o1", "o2", "o3", "o4", "o5"}) {
+    const int ob = m.FindObject(object);
+    o.known[m.FindClaim(ob, "x")] = 1;
+    o.known[m.FindClaim(ob, "y")] = -1;
+  }
+  // (CRH is not among them: the two camps' losses are equal, 5 of 10 each, so it keeps the
+  // larger camp's values.)
+  for (const char* method : {"accu", "truthfinder", "sums"}) {
+    INFO(method);
+    const TruthResult r = MakeAlgorithm(method, m, o)->Run();
+    CHECK(m.values[r.truth[m.FindObject("o9")]] == "x");
+    CHECK(r.trust[0] > r.trust[2]);
+  }
+}
+
 TEST_CASE("TruthFinder with implications and CRH on numbers agree with the verifiers",
           "[engine][truth]") {
   for (unsigned seed : {4u, 5u}) {

@@ -57,6 +57,15 @@ inline void DivideByMax(std::map<ClaimKey, double>* m) {
     for (auto& [k, v] : *m) v /= top;
 }
 
+// Known verdicts (semi-supervised truth discovery): claim -> true / false. Known claims' beliefs
+// are held at `high` / `low` after every update.
+using Known = std::map<ClaimKey, bool>;
+inline void HoldKnown(const Known& known, double low, double high,
+                      std::map<ClaimKey, double>* belief) {
+  for (const auto& [c, is_true] : known)
+    if (belief->count(c)) (*belief)[c] = is_true ? high : low;
+}
+
 inline Scores Voting(const Data& d) {
   Scores s;
   for (const std::string& src : d.sources) s.trust[src] = 1;
@@ -66,9 +75,10 @@ inline Scores Voting(const Data& d) {
   return s;
 }
 
-inline Scores Sums(const Data& d, int iterations, bool average_log) {
+inline Scores Sums(const Data& d, int iterations, bool average_log, const Known& known = {}) {
   Scores s;
   for (const ClaimKey& c : d.claims) s.belief[c] = 0.5;
+  HoldKnown(known, 0, 1, &s.belief);
   std::map<std::string, int> distinct;
   for (const Triple& t : d.triples) ++distinct[t.source];
   for (int i = 0; i < iterations; ++i) {
@@ -87,11 +97,13 @@ inline Scores Sums(const Data& d, int iterations, bool average_log) {
     }
     DivideByMax(&s.trust);
     DivideByMax(&s.belief);
+    HoldKnown(known, 0, 1, &s.belief);
   }
   return s;
 }
 
-inline Scores Investment(const Data& d, int iterations, double g, bool pooled) {
+inline Scores Investment(const Data& d, int iterations, double g, bool pooled,
+                         const Known& known = {}) {
   Scores s;
   std::map<std::string, double> count;
   std::map<ClaimKey, double> voters;
@@ -104,6 +116,7 @@ inline Scores Investment(const Data& d, int iterations, double g, bool pooled) {
     for (const ClaimKey& o : d.object_claims.at(c.first)) same_object += pooled ? 1 : voters[o];
     s.belief[c] = (pooled ? 1 : voters[c]) / same_object;
   }
+  HoldKnown(known, 0, 1, &s.belief);
   for (const std::string& src : d.sources) s.trust[src] = 1;
   for (int i = 0; i < iterations; ++i) {
     std::map<std::string, double> trust;
@@ -115,7 +128,9 @@ inline Scores Investment(const Data& d, int iterations, double g, bool pooled) {
         for (const Triple& u : d.triples)
           if (u.object == t.object && u.value == t.value)
             pot += u.weight * s.trust[u.source] / count[u.source];
-        sum += t.weight * s.belief[{t.object, t.value}] * (s.trust[src] / count[src]) / pot;
+        // (0 when no provider has trust left: a claim known false can drain them all.)
+        if (pot > 0)
+          sum += t.weight * s.belief[{t.object, t.value}] * (s.trust[src] / count[src]) / pot;
       }
       trust[src] = sum;
     }
@@ -134,11 +149,12 @@ inline Scores Investment(const Data& d, int iterations, double g, bool pooled) {
       }
       double pool = 0;
       for (const ClaimKey& o : d.object_claims.at(c.first)) pool += std::pow(h[o], g);
-      s.belief[c] = h[c] * std::pow(h[c], g) / pool;
+      s.belief[c] = pool > 0 ? h[c] * std::pow(h[c], g) / pool : 0;
     }
     s.trust = trust;
     DivideByMax(&s.trust);
     DivideByMax(&s.belief);
+    HoldKnown(known, 0, 1, &s.belief);
   }
   return s;
 }
@@ -146,7 +162,7 @@ inline Scores Investment(const Data& d, int iterations, double g, bool pooled) {
 // imp[(c', c)] = imp(c' -> c).
 inline Scores TruthFinder(const Data& d, const std::map<std::pair<ClaimKey, ClaimKey>, double>& imp,
                           double t0, double gamma, double rho, double tolerance, int max_iterations,
-                          int* iterations) {
+                          int* iterations, const Known& known = {}) {
   Scores s;
   for (const std::string& src : d.sources) s.trust[src] = t0;
   *iterations = 0;
@@ -161,6 +177,7 @@ inline Scores TruthFinder(const Data& d, const std::map<std::pair<ClaimKey, Clai
     std::map<ClaimKey, double> adjusted = sigma;
     for (const auto& [pair, w] : imp) adjusted[pair.second] += rho * w * sigma[pair.first];
     for (const ClaimKey& c : d.claims) s.belief[c] = 1 / (1 + std::exp(-gamma * adjusted[c]));
+    HoldKnown(known, 0.001, 0.999, &s.belief);
     std::map<std::string, double> trust, weight;
     for (const Triple& t : d.triples) {
       trust[t.source] += t.weight * s.belief[{t.object, t.value}];
@@ -270,8 +287,12 @@ inline Scores Crh(const Data& d, double tolerance, int max_iterations) {
 
 // ACCU as engine/truth/accu.h defines it, over every pair of sources (the verifier may compare
 // all pairs; the engine only visits pairs that share an object).
+// Known verdicts (semi-supervised, `known`: claim -> true / false) hold a claim's probability at 1
+// / 0 after every round of votes; `prior_weight` pseudo-claims at `prior` go into every accuracy;
+// `negative` lets a vote below 0 count.
 inline Scores Accu(const Data& d, double prior, double alpha, double c_rate, bool copying,
-                   double tolerance, int max_iterations) {
+                   double tolerance, int max_iterations, const Known& known = {},
+                   double prior_weight = 0, bool negative = false) {
   std::map<std::string, double> n;
   double n_mean = 0;
   for (const auto& [object, claims] : d.object_claims) {
@@ -285,7 +306,7 @@ inline Scores Accu(const Data& d, double prior, double alpha, double c_rate, boo
   for (const Triple& t : d.triples) independence[{t.source, {t.object, t.value}}] = 1;
   std::map<ClaimKey, double> prob;
   auto clamp = [](double a) { return std::min(0.99, std::max(0.01, a)); };
-  for (int i = 0; i < max_iterations; ++i) {
+  auto vote = [&] {
     for (const auto& [object, claims] : d.object_claims) {
       std::map<ClaimKey, double> votes;
       double top = 0;
@@ -294,8 +315,8 @@ inline Scores Accu(const Data& d, double prior, double alpha, double c_rate, boo
         for (const Triple& t : d.triples)
           if (t.object == c.first && t.value == c.second) {
             const double a = clamp(acc[t.source]);
-            v += t.weight * independence[{t.source, c}] *
-                 std::max(0.0, std::log(n[object] * a / (1 - a)));
+            const double x = std::log(n[object] * a / (1 - a));
+            v += t.weight * independence[{t.source, c}] * (negative ? x : std::max(0.0, x));
           }
         votes[c] = v;
         top = std::max(top, v);
@@ -304,18 +325,10 @@ inline Scores Accu(const Data& d, double prior, double alpha, double c_rate, boo
       for (auto& [c, v] : votes) sum += std::exp(v - top);
       for (auto& [c, v] : votes) prob[c] = std::exp(v - top) / sum;
     }
-    std::map<std::string, double> next, weight;
-    for (const Triple& t : d.triples) {
-      next[t.source] += t.weight * prob[{t.object, t.value}];
-      weight[t.source] += t.weight;
-    }
-    double residual = 0;
-    for (auto& [src, v] : next) {
-      v /= weight[src];
-      residual += std::abs(v - acc[src]);
-    }
-    acc = next;
-    if (copying) {
+    HoldKnown(known, 0, 1, &prob);
+  };
+  auto detect = [&] {
+    {
       std::map<std::pair<std::string, std::string>, double> dependence;
       for (const std::string& s1 : d.sources)
         for (const std::string& s2 : d.sources) {
@@ -362,6 +375,25 @@ inline Scores Accu(const Data& d, double prior, double alpha, double c_rate, boo
         }
       }
     }
+  };
+  for (int i = 0; i < max_iterations; ++i) {
+    vote();
+    if (i == 0 && copying) {  // copiers found from the first votes, which are taken again
+      detect();
+      vote();
+    }
+    std::map<std::string, double> next, weight;
+    for (const Triple& t : d.triples) {
+      next[t.source] += t.weight * prob[{t.object, t.value}];
+      weight[t.source] += t.weight;
+    }
+    double residual = 0;
+    for (auto& [src, v] : next) {
+      v = (v + prior_weight * prior) / (weight[src] + prior_weight);
+      residual += std::abs(v - acc[src]);
+    }
+    acc = next;
+    if (copying) detect();
     if (residual < tolerance) break;
   }
   Scores s;

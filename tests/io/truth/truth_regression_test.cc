@@ -121,10 +121,21 @@ TEST_CASE("claimgraph truth: JSON contract, accuracy, exit codes", "[io][truth]"
     text << in.rdbuf();
     CHECK(text.str().find("nan") == std::string::npos);
   }
-  // Without --algorithm the command runs ACCU.
+  // Without --algorithm the command runs TruthFinder (docs/EVALUATION.md, "Default method").
   const auto by_default = Truth("--input " + claims + " --format csv");
   CHECK(by_default.status == 0);
-  CHECK(by_default.text.find("algorithm: accu\n") != std::string::npos);
+  CHECK(by_default.text.find("algorithm: truthfinder\n") != std::string::npos);
+  // Bootstrap only when asked for: uncertainty 0 without --bootstrap, > 0 for some source with it.
+  REQUIRE(Truth("--input " + claims + " --format csv -a accu -o " + json).status == 0);
+  const nlohmann::json without = ReadJson(json);
+  for (const auto& source : without["sources"]) CHECK(source["uncertainty"] == 0.0);
+  REQUIRE(Truth("--input " + claims + " --format csv -a sums --bootstrap 4 -o " + json).status ==
+          0);
+  double spread = 0;
+  const nlohmann::json with = ReadJson(json);
+  for (const auto& source : with["sources"]) spread += source["uncertainty"].get<double>();
+  CHECK(spread > 0);
+  CHECK(Truth("--input " + claims + " --format csv --bootstrap -1").status == 2);
   CHECK(Truth("--input " + claims + " --format csv --algorithm nope").status == 2);
   CHECK(Truth("--input " + claims + " --format xml --algorithm sums").status == 2);
   CHECK(Truth("--algorithm sums").status == 2);
@@ -144,6 +155,49 @@ TEST_CASE("claimgraph truth: JSON contract, accuracy, exit codes", "[io][truth]"
                             " --format matrix --algorithm average-log");
   CHECK(matrix.status == 0);
   CHECK(matrix.text.find("not a number") != std::string::npos);
+}
+
+TEST_CASE("claimgraph truth --known: verdicts decide, bad verdict files are diagnostics",
+          "[io][truth]") {
+  // Camp b (three sources) outvotes camp a (two) on every object; verdicts on six of ten objects
+  // say camp a is right.
+  std::string csv = "source,object,value\n", known = "object,value\n";
+  for (int o = 0; o < 10; ++o) {
+    const std::string object = "o" + std::to_string(o);
+    for (const char* s : {"a1", "a2"}) csv += std::string(s) + "," + object + ",x\n";
+    for (const char* s : {"b1", "b2", "b3"}) csv += std::string(s) + "," + object + ",y\n";
+    if (o < 6) known += object + ",x\n";
+  }
+  // Bad lines: an object no claim is about, a contradictory verdict, a line without a value.
+  known += "nowhere,x\no5,y\no4\n";
+  const std::string claims = Write("cg_known_claims.csv", csv);
+  const std::string verdicts = Write("cg_known.csv", known);
+  const std::string json = (std::filesystem::temp_directory_path() / "cg_known_out.json").string();
+  for (const std::string& method : engine::truth::AlgorithmNames()) {
+    INFO(method);
+    const auto r =
+        Truth("-f csv -i " + claims + " -a " + method + " --known " + verdicts + " -o " + json);
+    INFO(r.text);
+    REQUIRE(r.status == 0);
+    CHECK(r.text.find("known_objects: 5") != std::string::npos);  // o5 contradicted: unknown
+    CHECK(r.text.find("cg_known.csv:8: warning: known verdict for 'nowhere'") != std::string::npos);
+    CHECK(r.text.find("cg_known.csv:9: warning: contradictory verdicts for 'o5'") !=
+          std::string::npos);
+    CHECK(r.text.find("cg_known.csv:10:") != std::string::npos);
+    std::ifstream in(json);
+    std::stringstream text;
+    text << in.rdbuf();
+    CHECK(text.str().find("nan") == std::string::npos);
+    const nlohmann::json j = nlohmann::json::parse(text.str());
+    if (method != "ltm") CHECK(j["truth"]["o0"] == "x");  // (ltm does not use verdicts)
+    if (method == "accu" || method == "truthfinder" || method == "sums")
+      CHECK(j["truth"]["o9"] == "x");  // learned from the verdicts
+    if (method == "voting") CHECK(j["truth"]["o9"] == "y");
+  }
+  const auto missing = Truth("-f csv -i " + claims + " --known /no/such/verdicts");
+  CHECK(missing.status != 0);
+  CHECK(missing.text.find("/no/such/verdicts") != std::string::npos);
+  CHECK(Truth("-f csv -i " + claims + " --known " + verdicts + " --known-format nope").status == 2);
 }
 
 // The Book figures of docs/EVALUATION.md, end to end (the sampler is seeded, so LTM's figures are
