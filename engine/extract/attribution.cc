@@ -629,7 +629,10 @@ void SpeakerMemory::Add(KnownSpeaker s) {
     if (!new_words.empty()) new_words += ' ';
     new_words += w;
   }
-  s.description = added ? s.description : e.speaker.description + " " + new_words;
+  if (!added) {
+    s.description = e.speaker.description;
+    if (!new_words.empty()) s.description += (s.description.empty() ? "" : " ") + new_words;
+  }
   if (s.person && e.surname.empty()) {
     const std::vector<std::string> name_words = TokenStrings(s.name);
     if (!name_words.empty()) e.surname = SurnameKey(name_words.back());
