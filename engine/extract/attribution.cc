@@ -622,9 +622,13 @@ void SpeakerMemory::Add(KnownSpeaker s) {
   }
   Entry& e = entries_[i];
   // Words join once: a speaker mentioned a thousand times keeps one copy of each word of their
-  // descriptions (the text of the descriptions only ever served ByHead's word match).
+  // descriptions (the text of the descriptions only ever served ByHead's word match), and at most
+  // kMaxWords in all (name and role first), so that a mention costs the same however often the
+  // speaker was described before, in however many different words.
+  constexpr size_t kMaxWords = 48;
   std::string new_words;
   for (std::string& w : TokenStrings(s.name + " " + s.role + " " + s.description)) {
+    if (e.words.size() >= kMaxWords) break;
     if (!e.words.insert(w).second) continue;
     if (!new_words.empty()) new_words += ' ';
     new_words += w;
