@@ -53,8 +53,8 @@ bench: deps
 # Run one with its seed corpus, e.g.
 #   build/fuzz/tests/fuzz/fuzz_newsplease -max_total_time=3600 tests/fuzz/corpus/newsplease
 fuzz: deps fuzz-deps
-	cmake -S . -B $(FUZZ_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++-14 \
-	  -DCLAIMGRAPH_FUZZ=ON -DCLAIMGRAPH_TESTS=OFF
+	cmake -S . -B $(FUZZ_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" \
+	  -DCMAKE_CXX_COMPILER=clang++-14 -DCLAIMGRAPH_FUZZ=ON -DCLAIMGRAPH_TESTS=OFF
 	cmake --build $(FUZZ_DIR) -j $(JOBS)
 
 format:

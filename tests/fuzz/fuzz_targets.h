@@ -27,7 +27,13 @@ struct FuzzTarget {
 // Every target, in a fixed order.
 const std::vector<FuzzTarget>& FuzzTargets();
 
-// The target called `name`, or null.
-FuzzFunction FindFuzzTarget(std::string_view name);
+// The targets (reader_fuzz_targets.cc, pipeline_fuzz_targets.cc).
+int FuzzFrontMatter(const uint8_t* data, size_t size);
+int FuzzNewsPlease(const uint8_t* data, size_t size);  // first byte: bit 0 JSONL, bit 1 --date
+int FuzzCsvDocuments(const uint8_t* data, size_t size);
+int FuzzTruthClaims(const uint8_t* data, size_t size);  // first byte % 3: dafna, csv, matrix
+int FuzzStance(const uint8_t* data, size_t size);       // first byte: bit 0 Emergent, else FNC-1
+int FuzzExtract(const uint8_t* data, size_t size);
+int FuzzWriters(const uint8_t* data, size_t size);  // strings cut at 0x1F bytes
 
 }  // namespace claimgraph::fuzz
