@@ -2,13 +2,17 @@
 # Debian 12 machine, configure, build and run. Other targets are for developers.
 
 DEB_PACKAGES := build-essential cmake pkg-config libboost-graph-dev libboost-program-options-dev \
-                libeigen3-dev libsqlitecpp-dev libsqlite3-dev catch2 nlohmann-json3-dev
+                libeigen3-dev libsqlitecpp-dev libsqlite3-dev catch2 nlohmann-json3-dev \
+                libxml2-utils
+# Only `make fuzz` needs these (clang with libFuzzer and the sanitizer runtimes).
+FUZZ_DEPS := clang-14 libclang-rt-14-dev
+FUZZ_DIR := build/fuzz
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_DIR := build/release
 TEST_DIR := build/test
 
-.PHONY: deps demo test build release bench clean format
+.PHONY: deps fuzz-deps demo test build release bench fuzz clean format
 
 # Installs only the packages that are not installed yet.
 deps:
@@ -19,6 +23,9 @@ deps:
 	  echo "Installing Debian packages:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
+
+fuzz-deps:
+	@$(MAKE) --no-print-directory deps DEB_PACKAGES="$(FUZZ_DEPS)"
 
 release: deps
 	cmake -S . -B $(RELEASE_DIR) -DCMAKE_BUILD_TYPE=Release -DCLAIMGRAPH_TESTS=OFF
@@ -41,6 +48,14 @@ test: deps
 bench: deps
 	cmake -S . -B build/bench -DCMAKE_BUILD_TYPE=Release -DCLAIMGRAPH_TESTS=OFF -DCLAIMGRAPH_BENCH=ON
 	cmake --build build/bench -j $(JOBS)
+
+# libFuzzer targets of tests/fuzz (clang-14, ASan, UBSan): build/fuzz/tests/fuzz/fuzz_<target>.
+# Run one with its seed corpus, e.g.
+#   build/fuzz/tests/fuzz/fuzz_newsplease -max_total_time=3600 tests/fuzz/corpus/newsplease
+fuzz: deps fuzz-deps
+	cmake -S . -B $(FUZZ_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" \
+	  -DCMAKE_CXX_COMPILER=clang++-14 -DCLAIMGRAPH_FUZZ=ON -DCLAIMGRAPH_TESTS=OFF
+	cmake --build $(FUZZ_DIR) -j $(JOBS)
 
 format:
 	find graph engine io tests -name '*.h' -o -name '*.cc' | xargs clang-format -i

@@ -1,8 +1,10 @@
 #include "io/ingest.h"
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <unordered_set>
+#include <utility>
 
 namespace claimgraph::io {
 namespace {
@@ -74,6 +76,7 @@ IngestResult Ingest(const std::vector<std::string>& paths, Store* store,
   result.files = stats.files;
   result.bytes = stats.bytes;
   result.skipped = stats.skipped;
+  result.skipped_by_reason = stats.skipped_by_reason;
   result.ignored = stats.ignored;
   if (stopped || cancelled()) {
     tx.reset();  // rolls back: nothing of this ingest is stored
@@ -98,6 +101,26 @@ std::string SummarizeIngest(const IngestResult& r) {
   out += "added " + std::to_string(r.added) + ", already present " +
          std::to_string(r.already_present) + ", skipped " + std::to_string(r.skipped);
   if (r.ignored > 0) out += ", ignored " + std::to_string(r.ignored) + " non-input files";
+  return out;
+}
+
+std::string SummarizeSkipped(const IngestResult& r) {
+  std::string out;
+  if (r.skipped > 0) {
+    out = "skipped " + std::to_string(r.skipped) + (r.skipped == 1 ? " input" : " inputs") + ":";
+    // Most frequent reason first; ties by name.
+    std::vector<std::pair<std::string, int64_t>> reasons(r.skipped_by_reason.begin(),
+                                                         r.skipped_by_reason.end());
+    std::stable_sort(reasons.begin(), reasons.end(),
+                     [](const auto& a, const auto& b) { return a.second > b.second; });
+    for (size_t i = 0; i < reasons.size(); ++i) {
+      out += (i ? ", " : " ") + reasons[i].first + " " + std::to_string(reasons[i].second);
+    }
+  }
+  if (r.ignored > 0) {
+    if (!out.empty()) out += "; ";
+    out += "ignored " + std::to_string(r.ignored) + " non-input file" + (r.ignored == 1 ? "" : "s");
+  }
   return out;
 }
 

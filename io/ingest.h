@@ -8,6 +8,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -36,7 +37,9 @@ struct IngestResult {
   int64_t added = 0;            // new documents stored
   int64_t already_present = 0;  // documents whose hash was already in the store (or earlier in
                                 // this ingest)
-  int64_t skipped = 0;          // records rejected with an error diagnostic
+  int64_t skipped = 0;          // records, files and directories rejected with an error
+                                // diagnostic
+  std::map<std::string, int64_t> skipped_by_reason;  // adds up to `skipped`
   int64_t ignored = 0;          // files in walked directories that are not inputs (warning)
   bool interrupted = false;     // stopped by cancel/SIGINT; everything rolled back
   bool strict = false;
@@ -71,7 +74,11 @@ class ScopedInterruptHandler {
   static int signal_number();
 };
 
-// One line per count, e.g. "added 12, already present 3, skipped 1 (2 files, 0.1 MB)".
+// One line per count, e.g. "2 files (0.1 MB): added 12, already present 3, skipped 1".
 std::string SummarizeIngest(const IngestResult& result);
+
+// What was skipped, counted by reason, for the end of a run: "skipped 3 inputs: malformed JSON 2,
+// empty file 1" (and the non-input files ignored in walked directories), or "" when nothing was.
+std::string SummarizeSkipped(const IngestResult& result);
 
 }  // namespace claimgraph::io

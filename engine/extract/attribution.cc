@@ -606,68 +606,93 @@ class Parser {
 
 void SpeakerMemory::Add(KnownSpeaker s) {
   if (s.name.empty()) return;
-  // The same speaker again: move them to the front of attention, keeping what was known.
-  for (auto it = speakers_.begin(); it != speakers_.end(); ++it) {
-    if (it->name != s.name) continue;
-    if (!it->role.empty()) s.role = it->role;  // the first, fuller introduction wins
-    s.description = it->description + " " + s.description;
-    s.person = s.person || it->person;
-    speakers_.erase(it);
-    break;
+  auto [found, added] = by_name_.try_emplace(s.name, entries_.size());
+  const size_t i = found->second;
+  if (added) {
+    entries_.push_back({});
+  } else {
+    // The same speaker again: move them to the front of attention, keeping what was known.
+    const Entry& old = entries_[i];
+    if (!old.speaker.role.empty())
+      s.role = old.speaker.role;  // the first, fuller introduction wins
+    s.person = s.person || old.speaker.person;
+    persons_.erase(old.stamp);
+    groups_.erase(old.stamp);
+    bodies_.erase(old.stamp);
   }
-  speakers_.push_back(std::move(s));
+  Entry& e = entries_[i];
+  // Words join once: a speaker mentioned a thousand times keeps one copy of each word of their
+  // descriptions (the text of the descriptions only ever served ByHead's word match), and at most
+  // kMaxWords in all (name and role first), so that a mention costs the same however often the
+  // speaker was described before, in however many different words.
+  constexpr size_t kMaxWords = 48;
+  std::string new_words;
+  for (std::string& w : TokenStrings(s.name + " " + s.role + " " + s.description)) {
+    if (e.words.size() >= kMaxWords) break;
+    if (!e.words.insert(w).second) continue;
+    if (!new_words.empty()) new_words += ' ';
+    new_words += w;
+  }
+  if (!added) {
+    s.description = e.speaker.description;
+    if (!new_words.empty()) s.description += (s.description.empty() ? "" : " ") + new_words;
+  }
+  if (s.person && e.surname.empty()) {
+    const std::vector<std::string> name_words = TokenStrings(s.name);
+    if (!name_words.empty()) e.surname = SurnameKey(name_words.back());
+  }
+  e.speaker = std::move(s);
+  e.stamp = ++clock_;
+  for (const std::string& w : e.words) by_word_[w] = i;
+  if (e.speaker.person) {
+    persons_[e.stamp] = i;
+    if (!e.surname.empty()) by_surname_[e.surname] = i;
+  }
+  if (e.speaker.group) groups_[e.stamp] = i;
+  if (!e.speaker.person && !e.speaker.group) bodies_[e.stamp] = i;
 }
 
 const KnownSpeaker* SpeakerMemory::LastPerson() const {
-  for (auto it = speakers_.rbegin(); it != speakers_.rend(); ++it)
-    if (it->person) return &*it;
-  return nullptr;
+  return persons_.empty() ? nullptr : &entries_[persons_.rbegin()->second].speaker;
 }
 
 const KnownSpeaker* SpeakerMemory::ByName(std::string_view name) const {
-  for (auto it = speakers_.rbegin(); it != speakers_.rend(); ++it)
-    if (it->name == name) return &*it;
-  return nullptr;
+  const auto it = by_name_.find(std::string(name));
+  return it == by_name_.end() ? nullptr : &entries_[it->second].speaker;
 }
 
 const KnownSpeaker* SpeakerMemory::LastBody() const {
-  for (auto it = speakers_.rbegin(); it != speakers_.rend(); ++it)
-    if (!it->person && !it->group) return &*it;
-  return nullptr;
+  return bodies_.empty() ? nullptr : &entries_[bodies_.rbegin()->second].speaker;
 }
 
 const KnownSpeaker* SpeakerMemory::LastGroup() const {
-  for (auto it = speakers_.rbegin(); it != speakers_.rend(); ++it)
-    if (it->group) return &*it;
-  return nullptr;
+  return groups_.empty() ? nullptr : &entries_[groups_.rbegin()->second].speaker;
 }
 
 const KnownSpeaker* SpeakerMemory::BySurname(std::string_view word) const {
   const std::string key = SurnameKey(FoldCase(word));
   if (key.size() < 3) return nullptr;
-  for (int pass = 0; pass < 2; ++pass) {
-    for (auto it = speakers_.rbegin(); it != speakers_.rend(); ++it) {
-      if (!it->person) continue;
-      const std::vector<std::string> words = TokenStrings(it->name);
-      if (words.empty()) continue;
-      const std::string last = SurnameKey(words.back());
-      if (pass == 0 && last == key) return &*it;
-      if (pass == 1 && last.size() >= 4 && key.size() >= 3) {
-        const int allowed = last.size() >= 5 ? 2 : 1;
-        if (last[0] == key[0] && EditDistance(last, key) <= allowed) return &*it;
-      }
-    }
+  if (const auto it = by_surname_.find(key); it != by_surname_.end()) {
+    return &entries_[it->second].speaker;
+  }
+  // Up to two edits: the most recent persons first. Only the last kFuzzyPersons are tried, so the
+  // cost per sentence does not grow with the document (a real article names far fewer).
+  constexpr int kFuzzyPersons = 64;
+  int tried = 0;
+  for (auto it = persons_.rbegin(); it != persons_.rend() && tried < kFuzzyPersons; ++it, ++tried) {
+    const std::string& last = entries_[it->second].surname;
+    if (last.size() < 4) continue;
+    const int allowed = last.size() >= 5 ? 2 : 1;
+    if (last[0] == key[0] && EditDistance(last, key) <= allowed)
+      return &entries_[it->second].speaker;
   }
   return nullptr;
 }
 
 const KnownSpeaker* SpeakerMemory::ByHead(std::string_view head) const {
   if (head.empty()) return nullptr;
-  for (auto it = speakers_.rbegin(); it != speakers_.rend(); ++it) {
-    for (const std::string& w : TokenStrings(it->name + " " + it->role + " " + it->description))
-      if (w == head) return &*it;
-  }
-  return nullptr;
+  const auto it = by_word_.find(std::string(head));
+  return it == by_word_.end() ? nullptr : &entries_[it->second].speaker;
 }
 
 bool IsDenialVerb(std::string_view word) { return In(kDenialVerbs, word); }

@@ -20,8 +20,12 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "engine/extract/alias_table.h"
@@ -38,7 +42,10 @@ struct KnownSpeaker {
   size_t order = 0;         // position in the document (increasing)
 };
 
-// The speakers and persons of one document, in order of mention.
+// The speakers and persons of one document, in order of mention. Every look-up costs the same
+// however many speakers came before (hash maps and recency-ordered maps, words tokenised once when
+// a speaker is added), so attribution stays linear in the length of a document (issue 13).
+// Pointers returned stay valid until the next Add.
 class SpeakerMemory {
  public:
   void Add(KnownSpeaker s);
@@ -55,10 +62,23 @@ class SpeakerMemory {
   const KnownSpeaker* BySurname(std::string_view word) const;
   // Last speaker whose name or role contains the head noun `head` (folded).
   const KnownSpeaker* ByHead(std::string_view head) const;
-  size_t size() const { return speakers_.size(); }
+  size_t size() const { return entries_.size(); }
 
  private:
-  std::vector<KnownSpeaker> speakers_;
+  struct Entry {
+    KnownSpeaker speaker;
+    uint64_t stamp = 0;                     // when last mentioned: larger is more recent
+    std::unordered_set<std::string> words;  // tokens of name, role and description
+    std::string surname;                    // SurnameKey of the name's last word
+  };
+  std::vector<Entry> entries_;                       // in order of first mention
+  std::unordered_map<std::string, size_t> by_name_;  // name -> entry
+  // word -> the most recently mentioned entry with that word (words only ever join an entry, and
+  // a mention makes its entry the most recent, so updating on each mention keeps this exact).
+  std::unordered_map<std::string, size_t> by_word_;
+  std::unordered_map<std::string, size_t> by_surname_;    // persons' surname keys, the same way
+  std::map<uint64_t, size_t> persons_, groups_, bodies_;  // stamp -> entry, per kind
+  uint64_t clock_ = 0;
 };
 
 struct Attribution {

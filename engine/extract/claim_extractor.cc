@@ -193,10 +193,11 @@ ExtractionResult ClaimExtractor::Run(const Document& doc, bool trace) const {
       if (CountWords(inner, 0, inner.size()) >= 4)
         quotes.push_back({q, paragraph, false, {}, {}, {}});
     }
-    auto in_speech_quote = [&](size_t b, size_t e) -> SpeechQuote* {
-      for (size_t i = first_quote; i < quotes.size(); ++i)
-        if (quotes[i].span.begin < e && b < quotes[i].span.end) return &quotes[i];
-      return nullptr;
+    // The quotations of a paragraph and its sentences are both in text order: each loop over
+    // the sentences keeps a cursor at the first quotation not yet behind the sentence and stops
+    // at the first one beyond it, so a paragraph costs sentences + quotations, not their product.
+    auto advance = [](size_t* cursor, size_t end, size_t begin, auto span_of) {
+      while (*cursor < end && span_of(*cursor).end <= begin) ++*cursor;
     };
 
     std::vector<SentenceWork> work;
@@ -215,11 +216,16 @@ ExtractionResult ClaimExtractor::Run(const Document& doc, bool trace) const {
     const std::vector<TextSpan> paragraph_quotes = QuoteSpans(text, block.span);
     bool colon_speech = false;
     Attribution colon_att;
+    size_t next_mark = 0, next_speech = first_quote;
     for (SentenceWork& w : work) {
       if (!w.drop.empty()) continue;
       w.lex = Lex(text, w.span.begin, w.span.end);
       // Mark words inside quotations (the marks themselves stay outside).
-      for (const TextSpan& q : paragraph_quotes) {
+      advance(&next_mark, paragraph_quotes.size(), w.span.begin,
+              [&](size_t i) { return paragraph_quotes[i]; });
+      for (size_t qi = next_mark;
+           qi < paragraph_quotes.size() && paragraph_quotes[qi].begin < w.span.end; ++qi) {
+        const TextSpan& q = paragraph_quotes[qi];
         if (q.end <= w.span.begin || q.begin >= w.span.end) continue;
         for (Lexeme& l : w.lex)
           if (l.begin > q.begin && l.end < q.end) l.in_quote = true;
@@ -233,7 +239,9 @@ ExtractionResult ClaimExtractor::Run(const Document& doc, bool trace) const {
       if (w.att.found()) {
         events.push_back({w.span.begin, paragraph, w.att.speaker, w.att.role, w.att.verb});
         // The speaker of this sentence also speaks the quotations it introduces or closes.
-        for (size_t i = first_quote; i < quotes.size(); ++i) {
+        advance(&next_speech, quotes.size(), w.span.begin,
+                [&](size_t i) { return quotes[i].span; });
+        for (size_t i = next_speech; i < quotes.size() && quotes[i].span.begin < w.span.end; ++i) {
           SpeechQuote& q = quotes[i];
           if (q.has_speaker || !(q.span.begin < w.span.end && w.span.begin < q.span.end)) continue;
           q.has_speaker = true;
@@ -259,14 +267,13 @@ ExtractionResult ClaimExtractor::Run(const Document& doc, bool trace) const {
         last_spoken = static_cast<long>(i);
         continue;
       }
-      // Events and quotations are in text order: scan back from the end for the last one
-      // before this quotation.
+      // Events and quotations are in text order: the last event before this quotation by
+      // binary search.
       const SpeakerEvent* last = nullptr;
-      for (size_t k = events.size(); k-- > 0;)
-        if (events[k].pos < q.span.begin) {
-          last = &events[k];
-          break;
-        }
+      const auto after =
+          std::partition_point(events.begin(), events.end(),
+                               [&](const SpeakerEvent& e) { return e.pos < q.span.begin; });
+      if (after != events.begin()) last = &*(after - 1);
       SpeakerEvent from_quote;
       if (last_spoken >= 0) {
         const SpeechQuote& p = quotes[static_cast<size_t>(last_spoken)];
@@ -283,9 +290,13 @@ ExtractionResult ClaimExtractor::Run(const Document& doc, bool trace) const {
       last_spoken = static_cast<long>(i);
     }
     // Pass 2: sentences inside a spoken quotation take its speaker.
+    size_t next_inside = first_quote;
     for (SentenceWork& w : work) {
       if (!w.drop.empty() || w.att.found()) continue;
-      SpeechQuote* q = in_speech_quote(w.span.begin, w.span.end);
+      advance(&next_inside, quotes.size(), w.span.begin, [&](size_t i) { return quotes[i].span; });
+      SpeechQuote* q = next_inside < quotes.size() && quotes[next_inside].span.begin < w.span.end
+                           ? &quotes[next_inside]
+                           : nullptr;
       if (!q || !q->has_speaker) continue;
       w.att.kind = Attribution::kVerbQuote;
       w.att.speaker = q->speaker;

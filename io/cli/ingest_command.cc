@@ -9,6 +9,7 @@
 #include "io/cli/commands.h"
 #include "io/cli/ingest_flags.h"
 #include "io/ingest.h"
+#include "io/report/escape.h"
 #include "io/store/store.h"
 
 namespace claimgraph::cli {
@@ -48,8 +49,13 @@ int IngestCommand(const std::vector<std::string>& args) {
   options.cancel = &io::ScopedInterruptHandler::flag();
   const io::IngestResult result = io::Ingest(paths, store.get(), options);
 
-  for (const engine::Diagnostic& d : result.diagnostics) std::cerr << d.ToString() << "\n";
+  for (const engine::Diagnostic& d : result.diagnostics) {
+    std::cerr << io::report::TerminalSafe(d.ToString()) << "\n";
+  }
   std::cout << "ingest into " << db << ": " << io::SummarizeIngest(result) << "\n";
+  if (const std::string skipped = io::SummarizeSkipped(result); !skipped.empty()) {
+    std::cout << skipped << "\n";
+  }
   if (result.interrupted) return 1;
   if (options.strict && result.skipped > 0) {
     std::cerr << "claimgraph ingest: " << result.skipped

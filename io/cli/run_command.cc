@@ -14,6 +14,7 @@
 #include "io/cli/ingest_flags.h"
 #include "io/cli/pipeline_flags.h"
 #include "io/ingest.h"
+#include "io/report/escape.h"
 #include "io/report/report.h"
 
 namespace po = boost::program_options;
@@ -56,13 +57,18 @@ int RunCommand(const std::vector<std::string>& args) {
     ingest_options.cancel = &io::ScopedInterruptHandler::flag();
     ingested = io::Ingest(corpora, store.get(), ingest_options);
   }
-  for (const auto& d : ingested.diagnostics) std::cerr << d.ToString() << "\n";
+  for (const auto& d : ingested.diagnostics) {
+    std::cerr << io::report::TerminalSafe(d.ToString()) << "\n";
+  }
   std::cout << "ingest: " << io::SummarizeIngest(ingested) << "\n";
   if (ingested.interrupted) {
     std::cerr << "claimgraph run: interrupted; nothing of this ingest was stored\n";
     return 1;
   }
   if (ingested.document_ids.empty()) {
+    if (const std::string skipped = io::SummarizeSkipped(ingested); !skipped.empty()) {
+      std::cout << skipped << "\n";
+    }
     std::cerr << "claimgraph run: no documents to analyse\n";
     return 1;
   }
@@ -85,6 +91,10 @@ int RunCommand(const std::vector<std::string>& args) {
   std::cout << line;
   for (const auto& path : written) std::cout << "  " << path << "\n";
   std::cout << "store: " << db << " (run " << result.run_id << ")\n";
+  // The run ends with what it left out, counted by reason (the diagnostics scrolled by long ago).
+  if (const std::string skipped = io::SummarizeSkipped(ingested); !skipped.empty()) {
+    std::cout << skipped << "\n";
+  }
   if (!ingested.ok()) {
     std::cerr << "claimgraph run: " << ingested.skipped << " input(s) skipped under --strict\n";
     return 1;

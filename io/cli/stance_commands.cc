@@ -14,6 +14,7 @@
 #include "engine/stance/stance_trainer.h"
 #include "io/cli/command_line.h"
 #include "io/cli/commands.h"
+#include "io/report/escape.h"
 #include "io/stance/stance_readers.h"
 
 namespace claimgraph::cli {
@@ -42,7 +43,7 @@ po::variables_map Parse(const std::vector<std::string>& args, const po::options_
 size_t Report(const engine::Diagnostics& diagnostics) {
   size_t errors = 0;
   for (const auto& d : diagnostics) {
-    std::cerr << d.ToString() << "\n";
+    std::cerr << io::report::TerminalSafe(d.ToString()) << "\n";
     if (d.severity == engine::Diagnostic::Severity::kError) ++errors;
   }
   return errors;

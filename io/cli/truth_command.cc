@@ -20,6 +20,7 @@
 #include "engine/truth/truth_finder.h"
 #include "io/cli/command_line.h"
 #include "io/cli/commands.h"
+#include "io/report/escape.h"
 #include "io/report/json_writer.h"
 #include "io/truth/claim_readers.h"
 #include "io/truth/gold.h"
@@ -34,7 +35,7 @@ namespace it = io::truth;
 // `omitted`: diagnostics counted but not composed (beyond the limit, never printed).
 void PrintDiagnostics(const engine::Diagnostics& diagnostics, size_t limit, size_t omitted) {
   for (size_t i = 0; i < diagnostics.size() && i < limit; ++i)
-    std::cerr << diagnostics[i].ToString() << "\n";
+    std::cerr << io::report::TerminalSafe(diagnostics[i].ToString()) << "\n";
   const size_t total = diagnostics.size() + omitted;
   if (total > limit) std::cerr << "... and " << total - limit << " more diagnostic(s)\n";
 }

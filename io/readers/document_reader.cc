@@ -13,6 +13,7 @@
 
 #include "engine/text/utf8.h"
 #include "io/csv_reader.h"
+#include "io/readers/bounded_json.h"
 #include "io/readers/date_normalize.h"
 #include "io/readers/metadata.h"
 #include "io/readers/sha256.h"
@@ -37,6 +38,35 @@ void Error(Diagnostics* d, const std::string& file, size_t line, std::string mes
 void Warn(Diagnostics* d, const std::string& file, size_t line, std::string message) {
   AddDiag(d, Diagnostic::Severity::kWarning, file, line, std::move(message));
 }
+
+// Counts one skipped record or file under `reason` (the run-end summary).
+void Skip(ReadStats* stats, std::string_view reason) {
+  ++stats->skipped;
+  ++stats->skipped_by_reason[std::string(reason)];
+}
+
+// Sets *reason (if wanted) and returns false: the tail of every "record skipped" path.
+bool Reject(std::string* reason, std::string_view why) {
+  if (reason) *reason = std::string(why);
+  return false;
+}
+
+// An exception thrown by the sink (the store), carried through the readers' catch-all handlers:
+// bad input becomes a diagnostic, a failing store must still fail the ingest.
+struct SinkFailure {
+  std::exception_ptr error;
+};
+
+bool CallSink(const DocumentSink& sink, Document&& doc) {
+  try {
+    return sink(std::move(doc));
+  } catch (...) {
+    throw SinkFailure{std::current_exception()};
+  }
+}
+
+// The offset of the first NUL byte, or npos: a file with one is binary, not an article.
+size_t FindNul(std::string_view bytes) { return bytes.find('\0'); }
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
@@ -157,6 +187,16 @@ bool IsFenceLine(std::string_view line, std::string_view fence) {
   return Trim(line) == fence && line.substr(0, fence.size()) == fence;
 }
 
+// Removes control characters from the metadata fields (metadata.h); each reader does the same
+// to the body before tidying it.
+void RemoveControls(Document* doc) {
+  doc->title = RemoveControlChars(doc->title);
+  doc->url = RemoveControlChars(doc->url);
+  doc->language = RemoveControlChars(doc->language);
+  doc->source = RemoveControlChars(doc->source);
+  for (std::string& a : doc->authors) a = RemoveControlChars(a);
+}
+
 // --- news-please -------------------------------------------------------------------------------
 
 std::string JsonString(const Json& obj, const char* key) {
@@ -169,21 +209,21 @@ std::string JsonString(const Json& obj, const char* key) {
 
 bool ParseNewsPleaseObject(const Json& obj, const std::string& hash, const std::string& file,
                            size_t line, const ReaderOptions& options, Document* doc,
-                           Diagnostics* diags) {
+                           Diagnostics* diags, std::string* reason) {
   if (!obj.is_object()) {
     Error(diags, file, line, "news-please record is not a JSON object; record skipped");
-    return false;
+    return Reject(reason, "not a JSON object");
   }
   *doc = Document{};
   doc->content_hash = hash;
   doc->path = line > 0 ? file + ":" + std::to_string(line) : file;
-  doc->text = TidyBody(NormalizeLineEndings(JsonString(obj, "maintext")));
+  doc->text = TidyBody(RemoveControlChars(NormalizeLineEndings(JsonString(obj, "maintext"))));
   if (doc->text.empty()) {
     // Some crawls leave maintext empty and put the lead in description.
-    doc->text = TidyBody(NormalizeLineEndings(JsonString(obj, "description")));
+    doc->text = TidyBody(RemoveControlChars(NormalizeLineEndings(JsonString(obj, "description"))));
     if (doc->text.empty()) {
       Error(diags, file, line, "news-please record has no 'maintext'; record skipped");
-      return false;
+      return Reject(reason, "no body text");
     }
     Warn(diags, file, line, "news-please record has no 'maintext'; using its 'description'");
   }
@@ -203,7 +243,10 @@ bool ParseNewsPleaseObject(const Json& obj, const std::string& hash, const std::
     }
   }
   const std::string date = JsonString(obj, "date_publish");
-  if (!Trim(date).empty() && !SetDate(date, doc, file, line, "date_publish", diags)) return false;
+  if (!Trim(date).empty() && !SetDate(date, doc, file, line, "date_publish", diags)) {
+    return Reject(reason, "unparseable date");
+  }
+  RemoveControls(doc);
   CompleteMetadata(doc, options, file, line, diags);
   return true;
 }
@@ -214,12 +257,13 @@ bool HandleJsonLine(std::string_view line_text, const std::string& path, size_t 
   if (!line_text.empty() && line_text.back() == '\r') line_text.remove_suffix(1);
   if (Trim(line_text).empty()) return true;
   Document doc;
-  if (!ParseNewsPleaseRecord(line_text, path, line, options, &doc, diags)) {
-    ++stats->skipped;
+  std::string reason;
+  if (!ParseNewsPleaseRecord(line_text, path, line, options, &doc, diags, &reason)) {
+    Skip(stats, reason);
     return true;
   }
   ++stats->documents;
-  return sink(std::move(doc));
+  return CallSink(sink, std::move(doc));
 }
 
 // --- CSV ---------------------------------------------------------------------------------------
@@ -230,12 +274,13 @@ bool ReadCsvStream(std::istream& in, const std::string& path, const ReaderOption
   CsvRecord header;
   try {
     if (!reader.Next(&header)) {
-      Warn(diags, path, 0, "empty CSV file");
+      Error(diags, path, 0, "empty CSV file; skipped");
+      Skip(stats, "empty file");
       return true;
     }
   } catch (const std::exception& e) {
     Error(diags, path, 1, std::string(e.what()) + "; file skipped");
-    ++stats->skipped;
+    Skip(stats, "unclosed CSV quote");
     return true;
   }
   // Resolve the column of each field.
@@ -256,7 +301,7 @@ bool ReadCsvStream(std::istream& in, const std::string& path, const ReaderOption
       if (col < 0) {
         Error(diags, path, header.line,
               "CSV has no column '" + it->second + "' (mapped to " + field + "); file skipped");
-        ++stats->skipped;
+        Skip(stats, "CSV column missing");
         return true;
       }
     } else {
@@ -270,7 +315,7 @@ bool ReadCsvStream(std::istream& in, const std::string& path, const ReaderOption
     Error(diags, path, header.line,
           "CSV has no text column (tried text, maintext, body, content, article, articleBody); "
           "name one with --column text=NAME; file skipped");
-    ++stats->skipped;
+    Skip(stats, "CSV column missing");
     return true;
   }
   CsvRecord rec;
@@ -279,14 +324,14 @@ bool ReadCsvStream(std::istream& in, const std::string& path, const ReaderOption
       if (!reader.Next(&rec)) break;
     } catch (const std::exception& e) {
       Error(diags, path, 0, std::string(e.what()) + "; rest of the file skipped");
-      ++stats->skipped;
+      Skip(stats, "unclosed CSV quote");
       break;
     }
     if (rec.fields.size() != header.fields.size()) {
       Error(diags, path, rec.line,
             "row has " + std::to_string(rec.fields.size()) + " fields, the header " +
                 std::to_string(header.fields.size()) + "; row skipped");
-      ++stats->skipped;
+      Skip(stats, "CSV row width");
       continue;
     }
     bool bad_utf8 = false;
@@ -303,7 +348,7 @@ bool ReadCsvStream(std::istream& in, const std::string& path, const ReaderOption
       hasher.Update(std::string_view("\x1f", 1));
     }
     if (bad_utf8) {
-      ++stats->skipped;
+      Skip(stats, "invalid UTF-8");
       continue;
     }
     const auto digest = hasher.Final();
@@ -320,10 +365,10 @@ bool ReadCsvStream(std::istream& in, const std::string& path, const ReaderOption
     Document doc;
     doc.content_hash = hash;
     doc.path = path + ":" + std::to_string(rec.line);
-    doc.text = TidyBody(NormalizeLineEndings(get("text")));
+    doc.text = TidyBody(RemoveControlChars(NormalizeLineEndings(get("text"))));
     if (doc.text.empty()) {
       Error(diags, path, rec.line, "row has an empty text column; row skipped");
-      ++stats->skipped;
+      Skip(stats, "no body text");
       continue;
     }
     doc.title = std::string(Trim(get("title")));
@@ -333,12 +378,13 @@ bool ReadCsvStream(std::istream& in, const std::string& path, const ReaderOption
     doc.authors = SplitAuthors(get("authors"));
     const std::string date = get("date");
     if (!Trim(date).empty() && !SetDate(date, &doc, path, rec.line, "date", diags)) {
-      ++stats->skipped;
+      Skip(stats, "unparseable date");
       continue;
     }
+    RemoveControls(&doc);
     CompleteMetadata(&doc, options, path, rec.line, diags);
     ++stats->documents;
-    if (!sink(std::move(doc))) return false;
+    if (!CallSink(sink, std::move(doc))) return false;
   }
   return true;
 }
@@ -419,13 +465,19 @@ const std::map<std::string, std::vector<std::string>>& DefaultCsvColumns() {
 }
 
 bool ParseFrontMatterDocument(std::string_view bytes, const std::string& path,
-                              const ReaderOptions& options, Document* doc, Diagnostics* diags) {
+                              const ReaderOptions& options, Document* doc, Diagnostics* diags,
+                              std::string* reason) {
   *doc = Document{};
   size_t bad = 0;
   if (!engine::IsValidUtf8(bytes, &bad)) {
     Error(diags, path, engine::LineOfOffset(bytes, bad),
           Utf8Message(bytes, bad) + "; file skipped");
-    return false;
+    return Reject(reason, "invalid UTF-8");
+  }
+  if (const size_t nul = FindNul(bytes); nul != std::string_view::npos) {
+    Error(diags, path, engine::LineOfOffset(bytes, nul),
+          "binary file (a NUL byte), not a text document; file skipped");
+    return Reject(reason, "binary file");
   }
   doc->content_hash = Sha256Hex(bytes);
   doc->path = path;
@@ -460,7 +512,7 @@ bool ParseFrontMatterDocument(std::string_view bytes, const std::string& path,
     if (!has_close) {
       Error(diags, path, 1,
             "unterminated header: '---' on line 1 is never closed by a '---' line; file skipped");
-      return false;
+      return Reject(reason, "unterminated header");
     }
     while (pos < text.size()) {
       size_t end = text.find('\n', pos);
@@ -483,7 +535,7 @@ bool ParseFrontMatterDocument(std::string_view bytes, const std::string& path,
         Error(diags, path, line,
               "header line is not 'key: value': '" + std::string(t.substr(0, 60)) +
                   "' (a header opened by '---' on line 1 must close with '---'); file skipped");
-        return false;
+        return Reject(reason, "bad header line");
       }
       const std::string key = Lower(Trim(t.substr(0, colon)));
       const std::string value = Unquote(t.substr(colon + 1));
@@ -516,41 +568,46 @@ bool ParseFrontMatterDocument(std::string_view bytes, const std::string& path,
     if (!closed) {
       Error(diags, path, 1,
             "unterminated header: '---' on line 1 is never closed by a '---' line; file skipped");
-      return false;
+      return Reject(reason, "unterminated header");
     }
-    if (!date_raw.empty() && !SetDate(date_raw, doc, path, date_line, "date", diags)) return false;
+    if (!date_raw.empty() && !SetDate(date_raw, doc, path, date_line, "date", diags)) {
+      return Reject(reason, "unparseable date");
+    }
   }
-  doc->text = TidyBody(body);
+  doc->text = TidyBody(RemoveControlChars(body));
   if (doc->text.empty()) {
     Error(diags, path, body_line, "document has no body text; file skipped");
-    return false;
+    return Reject(reason, "no body text");
   }
+  RemoveControls(doc);
   CompleteMetadata(doc, options, path, 0, diags);
   return true;
 }
 
 bool ParseNewsPleaseRecord(std::string_view record_text, const std::string& path, size_t line,
-                           const ReaderOptions& options, Document* doc, Diagnostics* diags) {
+                           const ReaderOptions& options, Document* doc, Diagnostics* diags,
+                           std::string* reason) {
+  const size_t first_line = std::max<size_t>(line, 1);
   size_t bad = 0;
   if (!engine::IsValidUtf8(record_text, &bad)) {
-    Error(diags, path, line + engine::LineOfOffset(record_text, bad) - 1,
+    Error(diags, path, first_line + engine::LineOfOffset(record_text, bad) - 1,
           Utf8Message(record_text, bad) + "; record skipped");
-    return false;
+    return Reject(reason, "invalid UTF-8");
   }
   Json obj;
-  try {
-    obj = Json::parse(record_text);
-  } catch (const Json::parse_error& e) {
-    const size_t at = e.byte > 0 ? std::min<size_t>(e.byte - 1, record_text.size()) : 0;
-    std::string what = e.what();
-    // nlohmann's message: "[json.exception.parse_error.101] parse error at line 1, column 7:
-    // syntax error ..."; keep the part after the position.
-    if (const size_t c = what.find(": "); c != std::string::npos) what = what.substr(c + 2);
-    Error(diags, path, line + engine::LineOfOffset(record_text, at) - 1,
-          "malformed JSON: " + what + "; record skipped");
-    return false;
+  JsonProblem problem;
+  if (!ParseBoundedJson(record_text, &obj, &problem)) {
+    Error(diags, path, first_line + engine::LineOfOffset(record_text, problem.offset) - 1,
+          "malformed JSON: " + problem.message + "; record skipped");
+    return Reject(reason, problem.reason);
   }
-  return ParseNewsPleaseObject(obj, Sha256Hex(record_text), path, line, options, doc, diags);
+  try {
+    return ParseNewsPleaseObject(obj, Sha256Hex(record_text), path, line, options, doc, diags,
+                                 reason);
+  } catch (const std::exception& e) {
+    Error(diags, path, first_line, std::string("unreadable record: ") + e.what() + "; skipped");
+    return Reject(reason, "unreadable record");
+  }
 }
 
 bool ReadNewsPleaseBytes(std::string_view bytes, const std::string& path,
@@ -559,60 +616,68 @@ bool ReadNewsPleaseBytes(std::string_view bytes, const std::string& path,
   if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
   const std::string ext = Extension(path);
   const std::string_view trimmed = Trim(bytes);
+  if (trimmed.empty()) {
+    Error(diags, path, 0, "empty file: no news-please records; skipped");
+    Skip(stats, "empty file");
+    return true;
+  }
   bool jsonl = ext == ".jsonl" || ext == ".ndjson";
-  if (!jsonl && !trimmed.empty()) {
+  if (!jsonl) {
     // One document (an object) or several (an array), possibly spread over many lines. A file
     // with one complete object per line is JSONL whatever its extension.
     Json whole;
-    bool parsed = false;
-    size_t error_byte = 0;
-    std::string error_what;
-    try {
-      whole = Json::parse(bytes);
-      parsed = true;
-    } catch (const Json::parse_error& e) {
-      error_byte = e.byte > 0 ? std::min<size_t>(e.byte - 1, bytes.size()) : 0;
-      error_what = e.what();
-    }
+    JsonProblem problem;
+    const bool parsed = ParseBoundedJson(bytes, &whole, &problem);
     if (!parsed) {
       // JSONL under another extension parses line by line; anything else is one bad file.
       const size_t nl = bytes.find('\n');
-      bool first_line_is_object = false;
-      try {
-        first_line_is_object =
-            Json::parse(bytes.substr(0, nl == std::string_view::npos ? bytes.size() : nl))
-                .is_object();
-      } catch (const Json::parse_error&) {
-      }
+      Json first;
+      JsonProblem ignored;
+      const bool first_line_is_object =
+          ParseBoundedJson(bytes.substr(0, nl == std::string_view::npos ? bytes.size() : nl),
+                           &first, &ignored) &&
+          first.is_object();
       if (!first_line_is_object) {
         size_t bad = 0;
         if (!engine::IsValidUtf8(bytes, &bad)) {
           Error(diags, path, engine::LineOfOffset(bytes, bad),
                 Utf8Message(bytes, bad) + "; file skipped");
+          Skip(stats, "invalid UTF-8");
         } else {
-          if (const size_t c = error_what.find(": "); c != std::string::npos) {
-            error_what = error_what.substr(c + 2);
-          }
-          Error(diags, path, engine::LineOfOffset(bytes, error_byte),
-                "malformed JSON: " + error_what + "; file skipped");
+          Error(diags, path, engine::LineOfOffset(bytes, problem.offset),
+                "malformed JSON: " + problem.message + "; file skipped");
+          Skip(stats, problem.reason);
         }
-        ++stats->skipped;
         return true;
       }
     }
     if (parsed && whole.is_array()) {
+      if (whole.empty()) {
+        Error(diags, path, 1, "empty JSON array: no news-please records; skipped");
+        Skip(stats, "empty file");
+        return true;
+      }
       size_t index = 0;
       for (const Json& rec : whole) {
         ++index;
         Document doc;
         // Records of an array have no line of their own; the path says which element.
         const std::string where = path + "[" + std::to_string(index) + "]";
-        if (!ParseNewsPleaseObject(rec, Sha256Hex(rec.dump()), where, 0, options, &doc, diags)) {
-          ++stats->skipped;
+        std::string reason;
+        bool ok = false;
+        try {
+          ok = ParseNewsPleaseObject(rec, Sha256Hex(rec.dump()), where, 0, options, &doc, diags,
+                                     &reason);
+        } catch (const std::exception& e) {
+          Error(diags, where, 0, std::string("unreadable record: ") + e.what() + "; skipped");
+          reason = "unreadable record";
+        }
+        if (!ok) {
+          Skip(stats, reason);
           continue;
         }
         ++stats->documents;
-        if (!sink(std::move(doc))) return false;
+        if (!CallSink(sink, std::move(doc))) return false;
       }
       return true;
     }
@@ -642,10 +707,10 @@ bool ReadCsvDocumentBytes(std::string_view bytes, const std::string& path,
   return ReadCsvStream(in, path, options, sink, diags, stats);
 }
 
-bool ReadFile(const std::string& path, const ReaderOptions& options, const DocumentSink& sink,
-              Diagnostics* diags, ReadStats* stats) {
-  ReadStats ignored_stats;
-  if (!stats) stats = &ignored_stats;
+namespace {
+
+bool ReadFileUnguarded(const std::string& path, const ReaderOptions& options,
+                       const DocumentSink& sink, Diagnostics* diags, ReadStats* stats) {
   InputFormat format = options.format;
   const std::string ext = Extension(path);
   if (format == InputFormat::kAuto) {
@@ -664,7 +729,7 @@ bool ReadFile(const std::string& path, const ReaderOptions& options, const Docum
     std::ifstream in(path, std::ios::binary);
     if (!in) {
       Error(diags, path, 0, std::string("cannot open: ") + std::strerror(errno) + "; skipped");
-      ++stats->skipped;
+      Skip(stats, "cannot open");
       return true;
     }
     return ReadCsvStream(in, path, options, sink, diags, stats);
@@ -674,9 +739,10 @@ bool ReadFile(const std::string& path, const ReaderOptions& options, const Docum
     std::ifstream in(path, std::ios::binary);
     if (!in) {
       Error(diags, path, 0, std::string("cannot open: ") + std::strerror(errno) + "; skipped");
-      ++stats->skipped;
+      Skip(stats, "cannot open");
       return true;
     }
+    const int64_t before = stats->documents + stats->skipped;
     std::string line_text;
     size_t line = 0;
     while (std::getline(in, line_text)) {
@@ -687,14 +753,17 @@ bool ReadFile(const std::string& path, const ReaderOptions& options, const Docum
     }
     if (in.bad()) {
       Error(diags, path, line + 1, "read error; rest of the file skipped");
-      ++stats->skipped;
+      Skip(stats, "read error");
+    } else if (stats->documents + stats->skipped == before) {
+      Error(diags, path, 0, "empty file: no news-please records; skipped");
+      Skip(stats, "empty file");
     }
     return true;
   }
   std::string bytes, error;
   if (!ReadWholeFile(path, &bytes, &error)) {
     Error(diags, path, 0, error + "; skipped");
-    ++stats->skipped;
+    Skip(stats, "cannot open");
     return true;
   }
   if (format == InputFormat::kAuto) {
@@ -707,12 +776,83 @@ bool ReadFile(const std::string& path, const ReaderOptions& options, const Docum
     return ReadNewsPleaseBytes(bytes, path, options, sink, diags, stats);
   }
   Document doc;
-  if (!ParseFrontMatterDocument(bytes, path, options, &doc, diags)) {
-    ++stats->skipped;
+  std::string reason;
+  if (!ParseFrontMatterDocument(bytes, path, options, &doc, diags, &reason)) {
+    Skip(stats, reason);
     return true;
   }
   ++stats->documents;
-  return sink(std::move(doc));
+  return CallSink(sink, std::move(doc));
+}
+
+// Lists the files under `dir` (recursively; hidden entries skipped; symbolic links to
+// directories not followed) into *files. A directory that cannot be read is an error diagnostic
+// and counts as skipped; the walk goes on with the rest.
+void WalkDirectory(const fs::path& dir, const ReaderOptions& options,
+                   std::vector<std::string>* files, Diagnostics* diags, ReadStats* stats) {
+  std::error_code ec;
+  fs::directory_iterator it(dir, ec);
+  if (ec) {
+    Error(diags, dir.string(), 0, "cannot read directory: " + ec.message() + "; skipped");
+    Skip(stats, "unreadable directory");
+    return;
+  }
+  std::vector<fs::directory_entry> entries;
+  for (; it != fs::directory_iterator(); it.increment(ec)) {
+    if (ec) break;
+    entries.push_back(*it);
+  }
+  if (ec) {
+    Error(diags, dir.string(), 0,
+          "error while reading the directory: " + ec.message() + "; rest of it skipped");
+    Skip(stats, "unreadable directory");
+  }
+  std::sort(entries.begin(), entries.end(),
+            [](const fs::directory_entry& a, const fs::directory_entry& b) {
+              return a.path() < b.path();
+            });
+  for (const fs::directory_entry& entry : entries) {
+    const std::string name = entry.path().filename().string();
+    if (!name.empty() && name[0] == '.') continue;
+    std::error_code e;
+    if (!entry.is_symlink(e) && entry.is_directory(e)) {
+      WalkDirectory(entry.path(), options, files, diags, stats);
+      continue;
+    }
+    if (!entry.is_regular_file(e)) continue;
+    const std::string file = entry.path().string();
+    if (IsProjectFile(name)) {
+      Warn(diags, file, 0,
+           "looks like a project file, not an article (README, LICENSE...); "
+           "ignored (name it on the command line to read it)");
+      ++stats->ignored;
+      continue;
+    }
+    if (options.format == InputFormat::kAuto && !IsInputExtension(Extension(file))) {
+      Warn(diags, file, 0, "not an input type (.txt .md .text .json .jsonl .ndjson .csv); ignored");
+      ++stats->ignored;
+      continue;
+    }
+    files->push_back(file);
+  }
+}
+
+}  // namespace
+
+bool ReadFile(const std::string& path, const ReaderOptions& options, const DocumentSink& sink,
+              Diagnostics* diags, ReadStats* stats) {
+  ReadStats ignored_stats;
+  if (!stats) stats = &ignored_stats;
+  try {
+    return ReadFileUnguarded(path, options, sink, diags, stats);
+  } catch (const SinkFailure& f) {
+    std::rethrow_exception(f.error);  // the store failed: not a problem of the input
+  } catch (const std::exception& e) {
+    // Whatever a reader throws on bad bytes is a diagnostic for this file; the batch goes on.
+    Error(diags, path, 0, std::string("unreadable input: ") + e.what() + "; rest of file skipped");
+    Skip(stats, "unreadable input");
+    return true;
+  }
 }
 
 bool ReadPaths(const std::vector<std::string>& paths, const ReaderOptions& options,
@@ -724,48 +864,16 @@ bool ReadPaths(const std::vector<std::string>& paths, const ReaderOptions& optio
     const fs::file_status st = fs::status(path, ec);
     if (ec || !fs::exists(st)) {
       Error(diags, path, 0, "no such file or directory; skipped");
-      ++stats->skipped;
+      Skip(stats, "no such file");
       continue;
     }
     if (!fs::is_directory(st)) {
       if (!ReadFile(path, options, sink, diags, stats)) return false;
       continue;
     }
+    // All files of the tree first, in sorted order, then read.
     std::vector<std::string> files;
-    fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
-    if (ec) {
-      Error(diags, path, 0, "cannot read directory: " + ec.message() + "; skipped");
-      ++stats->skipped;
-      continue;
-    }
-    for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (ec) {
-        Error(diags, path, 0, "error while walking the directory: " + ec.message());
-        ++stats->skipped;
-        break;
-      }
-      const std::string name = it->path().filename().string();
-      if (!name.empty() && name[0] == '.') {
-        if (it->is_directory(ec)) it.disable_recursion_pending();
-        continue;
-      }
-      if (!it->is_regular_file(ec)) continue;
-      const std::string file = it->path().string();
-      if (IsProjectFile(name)) {
-        Warn(diags, file, 0,
-             "looks like a project file, not an article (README, LICENSE...); "
-             "ignored (name it on the command line to read it)");
-        ++stats->ignored;
-        continue;
-      }
-      if (options.format == InputFormat::kAuto && !IsInputExtension(Extension(file))) {
-        Warn(diags, file, 0,
-             "not an input type (.txt .md .text .json .jsonl .ndjson .csv); ignored");
-        ++stats->ignored;
-        continue;
-      }
-      files.push_back(file);
-    }
+    WalkDirectory(path, options, &files, diags, stats);
     std::sort(files.begin(), files.end());
     for (const std::string& file : files) {
       if (!ReadFile(file, options, sink, diags, stats)) return false;

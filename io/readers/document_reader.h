@@ -6,6 +6,10 @@
 // object or an array of objects) and JSONL, and CSV with a column mapping. Bad records are data: a
 // record that cannot be read (invalid UTF-8, an unterminated header, a malformed JSON line, an
 // unparseable date) is skipped with one diagnostic naming its file and line, and reading goes on.
+// Untrusted bytes cannot take a batch down: JSON nesting is bounded (bounded_json.h), every
+// exception a reader throws on a record becomes that record's (or file's) diagnostic, files with
+// NUL bytes are skipped as binary, control characters are removed from every field kept, and an
+// unreadable directory is reported and counted like any other skipped input.
 #pragma once
 
 #include <cstdint>
@@ -43,6 +47,9 @@ struct ReadStats {
   int64_t ignored = 0;    // files in a walked directory that are not an input type (warning)
   int64_t files = 0;      // files opened
   int64_t bytes = 0;      // bytes read
+  // Skipped records and files by reason ("malformed JSON", "empty file", "unreadable directory",
+  // ...): the run-end summary. The counts add up to `skipped`.
+  std::map<std::string, int64_t> skipped_by_reason;
 };
 
 // Receives each document read. Returning false stops reading (e.g. on interrupt).
@@ -65,19 +72,21 @@ bool ReadPaths(const std::vector<std::string>& paths, const ReaderOptions& optio
 // --- Format parsers on bytes in memory (used by ReadFile; public for tests) -----------------
 
 // Parses one front-matter text document. `bytes` is the whole file. Returns false (with one
-// error diagnostic in *diags) when the document must be skipped; warnings may be added either way.
+// error diagnostic in *diags, and the skip reason in *reason if given) when the document must be
+// skipped; warnings may be added either way.
 bool ParseFrontMatterDocument(std::string_view bytes, const std::string& path,
                               const ReaderOptions& options, engine::Document* doc,
-                              engine::Diagnostics* diags);
+                              engine::Diagnostics* diags, std::string* reason = nullptr);
 
 // Parses one news-please record (a JSON object already parsed from `record_text`). `line` is
 // the 1-based line the record starts on (for diagnostics and Document::path).
 bool ParseNewsPleaseRecord(std::string_view record_text, const std::string& path, size_t line,
                            const ReaderOptions& options, engine::Document* doc,
-                           engine::Diagnostics* diags);
+                           engine::Diagnostics* diags, std::string* reason = nullptr);
 
 // Reads news-please records from a whole file's bytes: JSONL (one object per line), one JSON
-// object, or a JSON array of objects. Returns false if the sink asked to stop.
+// object, or a JSON array of objects. An empty file is skipped with a diagnostic. Returns false if
+// the sink asked to stop.
 bool ReadNewsPleaseBytes(std::string_view bytes, const std::string& path,
                          const ReaderOptions& options, const DocumentSink& sink,
                          engine::Diagnostics* diags, ReadStats* stats);

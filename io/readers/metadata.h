@@ -12,6 +12,11 @@ namespace claimgraph::io {
 // CRLF and lone CR become LF; a leading UTF-8 byte-order mark is dropped.
 std::string NormalizeLineEndings(std::string_view text);
 
+// `text` without control characters: C0 controls other than tab and LF (NUL, BEL, ESC, CR...),
+// DEL, and the C1 controls U+0080..U+009F. Readers apply it to every text field they keep, so no
+// control character reaches the store, the reports or the terminal. REQUIRES: valid UTF-8.
+std::string RemoveControlChars(std::string_view text);
+
 // Host of an http(s) URL without "www.", lower-cased ("https://www.TheCradle.co/x" ->
 // "thecradle.co"), or "" if `url` is not one.
 std::string UrlHost(std::string_view url);

@@ -13,6 +13,7 @@
 #include <thread>
 #include <vector>
 
+#include "engine/text/utf8.h"
 #include "engine/truth/source_report.h"
 #include "io/truth/csv_scanner.h"
 #include "io/truth/mapped_file.h"
@@ -426,6 +427,12 @@ void ParseMatrix(std::string_view text, RecordSink* sink, ClaimReadStats* stats)
   }
 }
 
+// True if `head` (the first bytes of a file) is valid UTF-8, allowing a sequence cut at its end.
+bool LooksLikeUtf8(std::string_view head, size_t* bad) {
+  if (engine::IsValidUtf8(head, bad)) return true;
+  return head.size() - *bad < 4 && head.size() == 64 * 1024;
+}
+
 // Parses one file's text into the sink.
 ClaimReadStats ParseInto(std::string_view text, std::string_view name, ClaimFormat format,
                          RecordSink* sink) {
@@ -434,6 +441,23 @@ ClaimReadStats ParseInto(std::string_view text, std::string_view name, ClaimForm
   sink->StartFile(name);
   if (Trim(text).empty()) {
     Warn(sink->diagnostics(), name, 0, "empty file: no claims");
+    return stats;
+  }
+  // Claim files are text: a NUL byte or invalid UTF-8 near the start means a binary file (an
+  // executable, an archive) that would otherwise yield garbage "claims" from its stray bars.
+  const std::string_view head = text.substr(0, std::min<size_t>(text.size(), 64 * 1024));
+  size_t bad = 0;
+  const size_t nul = head.find('\0');
+  if (nul != std::string_view::npos || !LooksLikeUtf8(head, &bad)) {
+    const size_t at = nul != std::string_view::npos ? nul : bad;
+    const size_t line = 1 + static_cast<size_t>(std::count(text.begin(), text.begin() + at, '\n'));
+    if (sink->diagnostics()) {
+      sink->diagnostics()->push_back(
+          {Diagnostic::Severity::kError, std::string(name), line,
+           std::string(nul != std::string_view::npos ? "a NUL byte" : "invalid UTF-8") +
+               ": not a text claim file (binary?); file skipped"});
+    }
+    ++stats.skipped;
     return stats;
   }
   switch (format) {
@@ -492,7 +516,8 @@ double ClockFraction(std::string_view hms) {
     ++pos;
     s = std::max(0, ReadInt(hms, &pos));
   }
-  return m < 0 ? 0 : (h * 3600 + m * 60 + s) / 86400.0;
+  // In double: fields of up to nine digits each would overflow int arithmetic.
+  return m < 0 ? 0 : (h * 3600.0 + m * 60.0 + s) / 86400.0;
 }
 
 }  // namespace
