@@ -18,8 +18,9 @@
 // File format (little-endian), versioned: magic "CGLM", version (u32), class count (u32), class
 // names (u32 length + bytes each), row count (u32), then per row in increasing feature order:
 // feature (u64), entry count (u16), entries (class u16, weight float16). Weights are stored as
-// IEEE half floats: averaged weights sit well inside its range and the tagger's accuracy is
-// unchanged to 0.01% (docs/EVALUATION.md). Serialize() of the same model gives the same bytes.
+// IEEE half floats (averaged weights sit well inside their range); Finish() rounds the trained
+// weights to them, so a model scores the same before and after saving. Serialize() of the same
+// model gives the same bytes.
 #pragma once
 
 #include <cstddef>

@@ -14,6 +14,7 @@
 #include "engine/stance/stance_trainer.h"
 #include "io/cli/command_line.h"
 #include "io/cli/commands.h"
+#include "io/cli/subcommands.h"
 #include "io/stance/stance_readers.h"
 
 namespace claimgraph::cli {
@@ -33,9 +34,8 @@ constexpr float kEmergentWeight = 3;
 constexpr uint64_t kUnrelatedSeed = 2016;
 
 po::variables_map Parse(const std::vector<std::string>& args, const po::options_description& desc,
-                        const std::string& usage) {
-  if (args.empty() || args[0] != "stance") throw UsageError("expected `stance`: " + usage);
-  return ParseCommandLine(std::vector<std::string>(args.begin() + 1, args.end()), desc);
+                        const std::string& /*usage*/) {
+  return ParseCommandLine(args, desc);
 }
 
 // Prints the diagnostics; returns how many were errors.
@@ -85,7 +85,7 @@ void PrintScores(const engine::StanceConfusion& c, bool fnc) {
 
 }  // namespace
 
-int EvalCommand(const std::vector<std::string>& args) {
+int EvalStanceCommand(const std::vector<std::string>& args) {
   const std::string usage =
       "claimgraph eval stance --format fnc1 --bodies FILE --stances FILE [--model FILE]\n"
       "       claimgraph eval stance --format emergent --input FILE [--model FILE]";
@@ -201,7 +201,7 @@ int EvalCommand(const std::vector<std::string>& args) {
                                   : "unknown --format '" + format + "' (fnc1 or emergent)");
 }
 
-int TrainCommand(const std::vector<std::string>& args) {
+int TrainStanceCommand(const std::vector<std::string>& args) {
   const std::string usage =
       "claimgraph train stance --bodies FILE --stances FILE [--emergent FILE] [-o MODEL]";
   std::string bodies, stances, emergent, output = "stance-model.bin";
