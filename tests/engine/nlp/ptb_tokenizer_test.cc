@@ -72,10 +72,10 @@ TEST_CASE("Token offsets point at the text as written", "[engine][nlp][tokenizer
                                              "said", "O’Malley", "in",        "the", "U.S",
                                              ".",    "Next",     "paragraph", "."};
   CHECK(surfaces == expected);
-  CHECK(doc.tokens[9].form == "U.S.");
+  CHECK(doc.tokens[10].form == "U.S.");
   CHECK(doc.tokens[2].form == "'re");
   CHECK(doc.sentences[0].first == 0);
-  CHECK(doc.sentences[1].first == 11);
+  CHECK(doc.sentences[1].first == 12);
   CHECK(doc.sentences[1].count == 3);
 }
 
