@@ -50,6 +50,9 @@ struct CorefChain {
 struct AnnotatedDocument {
   std::string name;  // file name or document id, for diagnostics
   std::string text;  // the text the offsets point into (may be empty for training data)
+  // "en" once annotated as English; "und" when the text does not read as English (then only
+  // tokens and sentences are filled: no tags, lemmas, entities or parse are invented).
+  std::string language;
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
   std::vector<CorefChain> coref;

@@ -28,9 +28,9 @@ constexpr Command kCommands[] = {
     {"compare", "compare the narratives of two or more sources", claimgraph::cli::CompareCommand},
     {"export", "export the claim graph (json, graphml, gexf, dot, csv)",
      claimgraph::cli::ExportCommand},
-    {"eval", "measure the stance model on labelled data (eval stance ...)",
+    {"eval", "measure a model on labelled data (eval stance|syntax ...)",
      claimgraph::cli::EvalCommand},
-    {"train", "rebuild the shipped stance model (train stance ...)", claimgraph::cli::TrainCommand},
+    {"train", "rebuild a shipped model (train stance|nlp ...)", claimgraph::cli::TrainCommand},
     {"truth", "truth discovery on structured claims", claimgraph::cli::TruthCommand},
 };
 

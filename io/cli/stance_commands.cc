@@ -15,6 +15,7 @@
 #include "io/cli/command_line.h"
 #include "io/cli/commands.h"
 #include "io/report/escape.h"
+#include "io/cli/subcommands.h"
 #include "io/stance/stance_readers.h"
 
 namespace claimgraph::cli {
@@ -34,9 +35,8 @@ constexpr float kEmergentWeight = 3;
 constexpr uint64_t kUnrelatedSeed = 2016;
 
 po::variables_map Parse(const std::vector<std::string>& args, const po::options_description& desc,
-                        const std::string& usage) {
-  if (args.empty() || args[0] != "stance") throw UsageError("expected `stance`: " + usage);
-  return ParseCommandLine(std::vector<std::string>(args.begin() + 1, args.end()), desc);
+                        const std::string& /*usage*/) {
+  return ParseCommandLine(args, desc);
 }
 
 // Prints the diagnostics; returns how many were errors.
@@ -86,10 +86,7 @@ void PrintScores(const engine::StanceConfusion& c, bool fnc) {
 
 }  // namespace
 
-int EvalCommand(const std::vector<std::string>& args) {
-  if (!args.empty() && args[0] == "time") {
-    return EvalTimeCommand(std::vector<std::string>(args.begin() + 1, args.end()));
-  }
+int EvalStanceCommand(const std::vector<std::string>& args) {
   const std::string usage =
       "claimgraph eval stance --format fnc1 --bodies FILE --stances FILE [--model FILE]\n"
       "       claimgraph eval stance --format emergent --input FILE [--model FILE]";
@@ -205,7 +202,7 @@ int EvalCommand(const std::vector<std::string>& args) {
                                   : "unknown --format '" + format + "' (fnc1 or emergent)");
 }
 
-int TrainCommand(const std::vector<std::string>& args) {
+int TrainStanceCommand(const std::vector<std::string>& args) {
   const std::string usage =
       "claimgraph train stance --bodies FILE --stances FILE [--emergent FILE] [-o MODEL]";
   std::string bodies, stances, emergent, output = "stance-model.bin";

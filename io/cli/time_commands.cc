@@ -15,6 +15,7 @@
 #include "engine/time/timex_metrics.h"
 #include "io/cli/command_line.h"
 #include "io/cli/commands.h"
+#include "io/cli/subcommands.h"
 #include "io/time/timeml.h"
 
 namespace claimgraph::cli {
