@@ -28,5 +28,8 @@ int ExportCommand(const std::vector<std::string>& args);   // export_command.cc
 int EvalCommand(const std::vector<std::string>& args);     // subcommands.cc
 int TrainCommand(const std::vector<std::string>& args);    // subcommands.cc
 int TruthCommand(const std::vector<std::string>& args);    // truth_command.cc
+// `train parser ...` and `eval parser ...` (parser_commands.cc); args[0] is "parser".
+int TrainParserCommand(const std::vector<std::string>& args);
+int EvalParserCommand(const std::vector<std::string>& args);
 
 }  // namespace claimgraph::cli

@@ -19,16 +19,27 @@ struct Subcommand {
   CommandHandler handler;
 };
 
+// The parser's handlers read their options after the subcommand's name.
+std::vector<std::string> WithName(const char* name, const std::vector<std::string>& args) {
+  std::vector<std::string> out{name};
+  out.insert(out.end(), args.begin(), args.end());
+  return out;
+}
+
 constexpr Subcommand kEvalSubcommands[] = {
     {"stance", "the stance model on FNC-1 or Emergent files", EvalStanceCommand},
     {"syntax", "tokens, sentences, POS, lemmas, NER against CoreNLP CoNLL files",
      EvalSyntaxCommand},
     {"time", "TIMEX3 time expressions against TimeML (TempEval-3) files", EvalTimeCommand},
+    {"parser", "the dependency parser's UAS / LAS against CoreNLP CoNLL files",
+     [](const std::vector<std::string>& a) { return EvalParserCommand(WithName("parser", a)); }},
 };
 
 constexpr Subcommand kTrainSubcommands[] = {
     {"stance", "the stance model from FNC-1 (and Emergent) files", TrainStanceCommand},
     {"nlp", "the POS tagger, lemma table and NER tagger from CoreNLP CoNLL files", TrainNlpCommand},
+    {"parser", "the dependency parser from CoreNLP CoNLL files",
+     [](const std::vector<std::string>& a) { return TrainParserCommand(WithName("parser", a)); }},
 };
 
 template <size_t N>
