@@ -365,7 +365,9 @@ ExtractionResult ClaimExtractor::Run(const Document& doc, bool trace) const {
       if (w.att.found()) {
         c.speaker = w.att.speaker;
         c.speaker_role = w.att.role;
+        if (!c.speaker.empty()) c.cue = w.att.verb;
       }
+      c.own_voice = c.speaker.empty();
       c.byte_begin = cb;
       c.byte_end = ce;
       c.char_begin = cursor.At(cb);

@@ -28,5 +28,8 @@ int ExportCommand(const std::vector<std::string>& args);   // export_command.cc
 int EvalCommand(const std::vector<std::string>& args);     // stance_commands.cc
 int TrainCommand(const std::vector<std::string>& args);    // stance_commands.cc
 int TruthCommand(const std::vector<std::string>& args);    // truth_command.cc
+// `eval attribution ...` and `train attribution ...`; args start with "attribution".
+int EvalAttributionCommand(const std::vector<std::string>& args);   // attribution_commands.cc
+int TrainAttributionCommand(const std::vector<std::string>& args);  // attribution_commands.cc
 
 }  // namespace claimgraph::cli
