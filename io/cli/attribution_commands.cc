@@ -4,8 +4,9 @@
 // (engine/attrib/attribution_metrics.h): span P/R/F1 per role (exact and overlap),
 // attribution-level detection and the named-source-right rate. Ends with `attribution_f1: <0..1>`.
 // With
-// `--annotations CONLL_DIR` it scores the attribution model (engine/attrib/attribution_model.h)
-// run on those annotations (CoreNLP's, io/nlp/conll_reader.h) instead.
+// `--annotations CONLL_DIR` the claims are extracted with those annotations (CoreNLP's,
+// io/nlp/conll_reader.h) as the linguistic layer, and the attribution model's own spans
+// (engine/attrib/attribution_model.h, speakers through engine/nlp/coreference.h) are scored too.
 //
 // `claimgraph train attribution --polnear DIR --annotations CONLL_DIR [-o FILE]`: trains the
 // attribution model on a PolNeAR split and its annotations; the same inputs give the same bytes.
@@ -19,8 +20,10 @@
 
 #include "engine/attrib/attribution_metrics.h"
 #include "engine/attrib/attribution_model.h"
+#include "engine/attrib/speaker_resolver.h"
 #include "engine/document.h"
 #include "engine/extract/claim_extractor.h"
+#include "engine/nlp/coreference.h"
 #include "io/attribution/polnear_reader.h"
 #include "io/cli/command_line.h"
 #include "io/cli/commands.h"
@@ -163,7 +166,9 @@ int EvalAttributionCommand(const std::vector<std::string>& args) {
   if (dir.empty()) throw UsageError("give the PolNeAR split folder: " + usage);
   const io::PolnearCorpus corpus = io::ReadPolnearDirectory(dir);
   for (const auto& d : corpus.diagnostics) std::cerr << d.ToString() << "\n";
-  engine::attrib::AttributionScorer scorer;
+  engine::attrib::AttributionScorer scorer;  // what the claims say
+  engine::attrib::AttributionScorer spans;   // the model's own spans (with --annotations)
+  const engine::ClaimExtractor extractor;
   if (!annotations.empty()) {
     const engine::attrib::AttributionModel model = LoadModel(model_path);
     const auto docs = ReadAnnotations(annotations, dir);
@@ -171,33 +176,87 @@ int EvalAttributionCommand(const std::vector<std::string>& args) {
     for (const io::PolnearDocument& p : corpus.documents) {
       const auto it = docs.find(p.name);
       std::vector<AttributionSpan> predicted;
+      std::vector<engine::Claim> claims;
+      const engine::Document doc = ToDocument(p);
       if (it != docs.end() && !it->second.text.empty()) {
-        for (auto& a : model.Predict(it->second)) predicted.push_back(std::move(a.spans));
+        const engine::nlp::CorefResult coref = engine::nlp::ResolveCoreference(it->second);
+        for (auto& a : model.Predict(it->second)) {
+          a.spans.resolved_source = engine::attrib::ResolveSpeaker(it->second, coref, a).name;
+          predicted.push_back(std::move(a.spans));
+        }
+        claims = extractor.Extract(doc, &it->second);
       } else {
         ++missing;
+        claims = extractor.Extract(doc);
       }
-      scorer.Add(p.text, p.attributions, predicted);
+      spans.Add(p.text, p.attributions, predicted);
+      scorer.Add(p.text, p.attributions, ClaimsAsAttributions(claims));
     }
     if (missing) std::fprintf(stderr, "%zu articles have no annotations\n", missing);
   } else {
-    const engine::ClaimExtractor extractor;
     for (const io::PolnearDocument& p : corpus.documents) {
       const engine::Document doc = ToDocument(p);
       scorer.Add(p.text, p.attributions, ClaimsAsAttributions(extractor.Extract(doc)));
     }
   }
-  const AttributionScores& s = scorer.scores();
   std::printf("documents: %zu\n", corpus.documents.size());
-  PrintPrf("source exact", s.source_exact);
-  PrintPrf("source overlap", s.source_overlap);
-  PrintPrf("cue exact", s.cue_exact);
-  PrintPrf("cue overlap", s.cue_overlap);
+  if (!annotations.empty()) {
+    const AttributionScores& m = spans.scores();
+    std::printf("model spans (on the given annotations):\n");
+    PrintPrf("source exact", m.source_exact);
+    PrintPrf("source overlap", m.source_overlap);
+    PrintPrf("cue exact", m.cue_exact);
+    PrintPrf("cue overlap", m.cue_overlap);
+    PrintPrf("content exact", m.content_exact);
+    PrintPrf("content overlap", m.content_overlap);
+    PrintPrf("attribution", m.attribution);
+    std::printf("named_source_right: %.4f (%zu of %zu)\n", m.named_source_right(), m.named_right,
+                m.named_sources);
+  }
+  const AttributionScores& s = scorer.scores();
+  std::printf("claims (the pipeline's claims with a speaker; content = the claim):\n");
   PrintPrf("content exact", s.content_exact);
   PrintPrf("content overlap", s.content_overlap);
   PrintPrf("attribution", s.attribution);
   std::printf("named_source_right: %.4f (%zu of %zu)\n", s.named_source_right(), s.named_right,
               s.named_sources);
   std::printf("attribution_f1: %.4f\n", s.attribution.f1());
+  return 0;
+}
+
+int EvalCoreferenceCommand(const std::vector<std::string>& args) {
+  const std::string usage = "claimgraph eval coreference --format conll DIR";
+  std::string format, dir;
+  po::options_description desc("Options");
+  // clang-format off
+  desc.add_options()
+      ("help,h", "show this help")
+      ("format", po::value(&format), "conll (CoreNLP's annotations with coreference chains)")
+      ("dir", po::value(&dir), "folder of .conll files");
+  // clang-format on
+  po::positional_options_description pos;
+  pos.add("dir", 1);
+  const po::variables_map vm =
+      ParseCommandLine(std::vector<std::string>(args.begin() + 1, args.end()), desc, &pos);
+  if (vm.count("help")) {
+    std::cout << "usage: " << usage << "\n\n" << desc;
+    return 0;
+  }
+  if (format != "conll") throw UsageError("--format conll is the only format");
+  if (dir.empty()) throw UsageError("give the folder of .conll files: " + usage);
+  const io::ConllDocuments conll = io::ReadConllDirectory(dir);
+  for (const auto& d : conll.diagnostics) std::cerr << d.ToString() << "\n";
+  engine::nlp::CorefScores s;
+  for (const auto& doc : conll.documents)
+    engine::nlp::ScoreCoreference(doc, engine::nlp::ResolveCoreference(doc), &s);
+  const double p = s.linked ? static_cast<double>(s.right) / s.linked : 0.0;
+  const double r = s.reference ? static_cast<double>(s.found) / s.reference : 0.0;
+  std::printf("documents: %zu\n", conll.documents.size());
+  std::printf("linked pronoun/nominal mentions: %zu, right %zu (precision %.4f)\n", s.linked,
+              s.right, p);
+  std::printf("reference pronoun/definite mentions of named chains: %zu, found %zu (recall %.4f)\n",
+              s.reference, s.found, r);
+  std::printf("coref_f1: %.4f\n", p + r > 0 ? 2 * p * r / (p + r) : 0.0);
   return 0;
 }
 

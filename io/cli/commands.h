@@ -31,5 +31,6 @@ int TruthCommand(const std::vector<std::string>& args);    // truth_command.cc
 // `eval attribution ...` and `train attribution ...`; args start with "attribution".
 int EvalAttributionCommand(const std::vector<std::string>& args);   // attribution_commands.cc
 int TrainAttributionCommand(const std::vector<std::string>& args);  // attribution_commands.cc
+int EvalCoreferenceCommand(const std::vector<std::string>& args);   // attribution_commands.cc
 
 }  // namespace claimgraph::cli

@@ -87,6 +87,7 @@ void PrintScores(const engine::StanceConfusion& c, bool fnc) {
 
 int EvalCommand(const std::vector<std::string>& args) {
   if (!args.empty() && args[0] == "attribution") return EvalAttributionCommand(args);
+  if (!args.empty() && args[0] == "coreference") return EvalCoreferenceCommand(args);
   const std::string usage =
       "claimgraph eval stance --format fnc1 --bodies FILE --stances FILE [--model FILE]\n"
       "       claimgraph eval stance --format emergent --input FILE [--model FILE]";
