@@ -36,6 +36,9 @@ struct Quantity {
   double high = 0;
   std::string unit;  // lower-case head noun after the number, may be empty
   std::string text;  // as written
+  // What the number measures, from the parse: the counted noun with its modifiers and the
+  // thing it belongs to ("US troops in Iraq", "Clinton's share"); empty when not found.
+  std::string measure;
 };
 
 // A time the claim is about, resolved against the publication date. Dates are ISO "YYYY-MM-DD";
@@ -64,6 +67,24 @@ struct Claim {
   std::vector<Quantity> quantities;
   std::vector<std::string> entities;  // canonical names after alias resolution ("Ain al-Asad")
   std::string proposition;            // key of the proposition the claim belongs to; may be empty
+
+  // Attribution (issue 9): the reporting cue as written ("said", "according to", "accused");
+  // empty for the outlet's own voice. `own_voice` is true when no one else is speaking: the
+  // outlet asserts the claim itself.
+  std::string cue;
+  bool own_voice = true;
+
+  // The claim read as a proposition, from the dependency parse of its content clause. Empty
+  // strings where the parse gives nothing.
+  std::string subject;       // subject entity, resolved through coreference and the alias table
+                             // ("Donald Trump" for "he" or "Mr. Trump"); else the subject phrase
+  std::string subject_text;  // the subject as written in the claim ("he", "the senator")
+  std::string predicate;     // lemma of the main predicate ("withdraw", "be")
+  std::string object;        // object or complement as written ("its forces", "in Iraq")
+  std::string negation;      // the negator as written ("not", "never", "no"); empty if none
+  std::string negation_scope;  // lemma of the word the negation scopes over: the predicate when
+                               // it negates the clause, a noun for "no troops"
+  std::string modal;           // the modal auxiliary or hedge ("may", "will", "could")
 };
 
 enum class Relation { kAgree, kContradict, kUpdate, kCopy };

@@ -99,6 +99,7 @@ std::string PipelineOptions::ToJson() const {
   j["window"] = window == graph::WindowSize::kYear ? "year" : "month";
   j["use_stance_model"] = use_stance_model;
   j["threads"] = threads;
+  if (annotate) j["linguistic_layer"] = true;
   return j.dump();
 }
 
@@ -129,7 +130,12 @@ AnalysisResult Analyze(DocumentSource& documents, const PipelineOptions& options
     std::vector<DocumentFingerprint> prints(batch.size());
     auto work = [&](size_t w) {
       for (size_t i = w; i < batch.size(); i += threads) {
-        claims[i] = extractor.Extract(batch[i]);
+        nlp::AnnotatedDocument annotated;
+        if (options.annotate && options.annotate(batch[i], &annotated)) {
+          claims[i] = extractor.Extract(batch[i], &annotated);
+        } else {
+          claims[i] = extractor.Extract(batch[i]);
+        }
         prints[i] = Fingerprint(batch[i], options.link.document_minhash);
       }
     };

@@ -15,6 +15,7 @@
 #include "engine/analysis.h"
 #include "engine/extract/claim_extractor.h"
 #include "engine/link/linker.h"
+#include "engine/nlp/annotation.h"
 #include "engine/text/boilerplate_index.h"
 #include "engine/truth/text_reliability.h"
 #include "graph/claim_graph.h"
@@ -57,6 +58,11 @@ struct PipelineOptions {
     return o;
   }();
   int threads = 2;
+  // The linguistic layer (issue 9): analyses a document (tokens, tags, entities, parse) so that
+  // extraction takes attribution from the learned model and reads each claim's frame from the
+  // parse; returning false falls back to the rule-based attribution for that document. Empty =
+  // rules only. Called from the worker threads: must be thread-safe.
+  std::function<bool(const Document&, nlp::AnnotatedDocument*)> annotate;
 
   // The options as JSON, recorded with the run.
   std::string ToJson() const;

@@ -3,10 +3,14 @@
 #include <algorithm>
 #include <set>
 
+#include "engine/attrib/attribution_model.h"
+#include "engine/attrib/claim_frame.h"
+#include "engine/attrib/speaker_resolver.h"
 #include "engine/extract/attribution.h"
 #include "engine/extract/claim_features.h"
 #include "engine/extract/lexer.h"
 #include "engine/extract/time_resolver.h"
+#include "engine/nlp/coreference.h"
 #include "engine/text/page_cleaner.h"
 #include "engine/text/quantity.h"
 #include "engine/text/sentence_splitter.h"
@@ -128,6 +132,58 @@ struct SentenceWork {
   bool inherited = false;
 };
 
+// An attribution of the learned model, with its speaker named.
+struct ModelAttribution {
+  std::string speaker, role, cue_text;
+  size_t cue_begin = 0;
+  attrib::AttributionSpan spans;
+};
+
+// The sentence's attribution from the model: the one whose cue lies in the sentence (the first
+// with content here), else the one whose content covers the sentence (a quotation running over
+// several sentences, or "Content. He said." across a split). Content lexemes: those inside the
+// model's content ranges.
+Attribution FromModel(const std::vector<ModelAttribution>& model, const std::vector<Lexeme>& lex,
+                      const TextSpan& span) {
+  Attribution att;
+  const ModelAttribution* pick = nullptr;
+  bool inherited = false;
+  for (const ModelAttribution& m : model) {
+    if (m.cue_begin < span.begin || m.cue_begin >= span.end) continue;
+    if (attrib::OverlapSize(m.spans.content, {{span.begin, span.end}}) == 0) continue;
+    pick = &m;
+    break;
+  }
+  if (pick == nullptr) {
+    for (const ModelAttribution& m : model) {
+      const size_t o = attrib::OverlapSize(m.spans.content, {{span.begin, span.end}});
+      if (2 * o >= span.size()) {
+        pick = &m;
+        inherited = true;
+        break;
+      }
+    }
+  }
+  if (pick == nullptr) return att;
+  att.kind = inherited ? Attribution::kVerbQuote : Attribution::kVerbThat;
+  att.speaker = pick->speaker;
+  att.role = pick->role;
+  att.verb = FoldCase(pick->cue_text);
+  att.content_begin = lex.size();
+  att.content_end = 0;
+  for (size_t i = 0; i < lex.size(); ++i) {
+    if (lex[i].begin <= pick->cue_begin && pick->cue_begin < lex[i].end) att.cue = i;
+    if (attrib::OverlapSize(pick->spans.content, {{lex[i].begin, lex[i].end}}) == 0) continue;
+    att.content_begin = std::min(att.content_begin, i);
+    att.content_end = i + 1;
+  }
+  if (att.content_end <= att.content_begin) {
+    att.content_begin = 0;
+    att.content_end = lex.size();
+  }
+  return att;
+}
+
 // Running conversion from byte offsets (increasing) to code-point offsets.
 class CharCursor {
  public:
@@ -154,20 +210,47 @@ ClaimExtractor::ClaimExtractor(ExtractorOptions options, const BoilerplateIndex*
     : options_(options), boilerplate_(boilerplate), aliases_(std::move(aliases)) {}
 
 std::vector<Claim> ClaimExtractor::Extract(const Document& doc) const {
-  return Run(doc, false).claims;
+  return Run(doc, false, nullptr).claims;
 }
 
-ExtractionResult ClaimExtractor::ExtractWithTrace(const Document& doc) const {
-  return Run(doc, true);
+std::vector<Claim> ClaimExtractor::Extract(const Document& doc,
+                                           const nlp::AnnotatedDocument* annotated) const {
+  return Run(doc, false, annotated).claims;
 }
 
-ExtractionResult ClaimExtractor::Run(const Document& doc, bool trace) const {
+ExtractionResult ClaimExtractor::ExtractWithTrace(const Document& doc,
+                                                  const nlp::AnnotatedDocument* annotated) const {
+  return Run(doc, true, annotated);
+}
+
+ExtractionResult ClaimExtractor::Run(const Document& doc, bool trace,
+                                     const nlp::AnnotatedDocument* annotated) const {
   ExtractionResult result;
   const std::string_view text = doc.text;
   CleanOptions clean;
   clean.drop_off_topic = options_.drop_off_topic;
   const std::vector<Block> blocks = CleanPage(doc, boilerplate_, clean);
   SpeakerMemory memory;
+  // With the linguistic layer: the model's attributions, their speakers, and the lexeme-level
+  // view the rest of this function works on.
+  std::vector<ModelAttribution> model;
+  nlp::CorefResult coref;
+  if (annotated != nullptr && !annotated->tokens.empty()) {
+    coref = nlp::ResolveCoreference(*annotated);
+    for (attrib::TokenAttribution& a : attrib::AttributionModel::Default().Predict(*annotated)) {
+      ModelAttribution m;
+      const attrib::ResolvedSpeaker sp = attrib::ResolveSpeaker(*annotated, coref, a);
+      m.speaker = sp.name;
+      m.role = sp.role;
+      for (const attrib::ByteRange& r : a.spans.cue) {
+        if (!m.cue_text.empty()) m.cue_text += ' ';
+        m.cue_text += text.substr(r.begin, r.size());
+      }
+      m.cue_begin = annotated->tokens[a.cue].begin;
+      m.spans = std::move(a.spans);
+      model.push_back(std::move(m));
+    }
+  }
   std::vector<SpeechQuote> quotes;  // speech quotations of the document so far
   std::vector<SpeakerEvent> events;
   long last_spoken = -1;  // index in `quotes` of the last quotation with a speaker
@@ -234,8 +317,12 @@ ExtractionResult ClaimExtractor::Run(const Document& doc, bool trace) const {
           if (l.begin > q.begin && l.end == q.end && q.end == block.span.end && !l.IsPunct('"'))
             l.in_quote = true;
       }
-      w.att = Attribute(w.lex, text, aliases_, &memory, order++);
-      NotePersons(w.lex, text, aliases_, &memory, order);
+      if (annotated != nullptr) {
+        w.att = FromModel(model, w.lex, w.span);
+      } else {
+        w.att = Attribute(w.lex, text, aliases_, &memory, order++);
+        NotePersons(w.lex, text, aliases_, &memory, order);
+      }
       if (w.att.found()) {
         events.push_back({w.span.begin, paragraph, w.att.speaker, w.att.role, w.att.verb});
         // The speaker of this sentence also speaks the quotations it introduces or closes.
@@ -376,7 +463,11 @@ ExtractionResult ClaimExtractor::Run(const Document& doc, bool trace) const {
       if (w.att.found()) {
         c.speaker = w.att.speaker;
         c.speaker_role = w.att.role;
+        if (!c.speaker.empty() || annotated != nullptr) c.cue = w.att.verb;
       }
+      // A cue with a speaker the model could not name (an unresolved "he") is still someone
+      // else's voice.
+      c.own_voice = c.speaker.empty() && c.cue.empty();
       c.byte_begin = cb;
       c.byte_end = ce;
       c.char_begin = cursor.At(cb);
@@ -409,6 +500,14 @@ ExtractionResult ClaimExtractor::Run(const Document& doc, bool trace) const {
       std::set<std::string> seen;
       for (const EntityMention& m : aliases_.Find(c.text))
         if (seen.insert(m.canonical).second) c.entities.push_back(m.canonical);
+      if (annotated != nullptr) {
+        attrib::FillClaimFrame(*annotated, coref, &c);
+        if (!c.subject.empty()) {
+          // The alias table's canonical name for the subject, when it knows one.
+          const std::vector<EntityMention> alias = aliases_.Find(c.subject);
+          if (alias.size() == 1) c.subject = alias[0].canonical;
+        }
+      }
       if (trace) {
         std::string verdict = "claim";
         if (!c.speaker.empty())

@@ -20,6 +20,7 @@
 #include "engine/claim.h"
 #include "engine/document.h"
 #include "engine/extract/alias_table.h"
+#include "engine/nlp/annotation.h"
 #include "engine/text/boilerplate_index.h"
 
 namespace claimgraph::engine {
@@ -61,13 +62,23 @@ class ClaimExtractor {
   // shared mutable state).
   std::vector<Claim> Extract(const Document& doc) const;
 
+  // With the linguistic layer: `annotated` is doc.text tagged and parsed (byte offsets into
+  // doc.text; from nlp::Annotate or a reader). Attribution then comes from the learned model
+  // (engine/attrib/attribution_model.h) with speakers named through coreference
+  // (engine/nlp/coreference.h), and each claim's frame (subject, predicate, object, negation,
+  // modal, what its numbers measure) is read from the parse (engine/attrib/claim_frame.h).
+  // A null `annotated` is Extract(doc).
+  std::vector<Claim> Extract(const Document& doc, const nlp::AnnotatedDocument* annotated) const;
+
   // Extract() plus the verdict on every paragraph and sentence.
-  ExtractionResult ExtractWithTrace(const Document& doc) const;
+  ExtractionResult ExtractWithTrace(const Document& doc,
+                                    const nlp::AnnotatedDocument* annotated = nullptr) const;
 
   const AliasTable& aliases() const { return aliases_; }
 
  private:
-  ExtractionResult Run(const Document& doc, bool trace) const;
+  ExtractionResult Run(const Document& doc, bool trace,
+                       const nlp::AnnotatedDocument* annotated) const;
 
   ExtractorOptions options_;
   const BoilerplateIndex* boilerplate_;

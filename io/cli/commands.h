@@ -31,5 +31,9 @@ int TruthCommand(const std::vector<std::string>& args);    // truth_command.cc
 // `train parser ...` and `eval parser ...` (parser_commands.cc); args[0] is "parser".
 int TrainParserCommand(const std::vector<std::string>& args);
 int EvalParserCommand(const std::vector<std::string>& args);
+// `eval attribution ...` and `train attribution ...`; args start with "attribution".
+int EvalAttributionCommand(const std::vector<std::string>& args);   // attribution_commands.cc
+int TrainAttributionCommand(const std::vector<std::string>& args);  // attribution_commands.cc
+int EvalCoreferenceCommand(const std::vector<std::string>& args);   // attribution_commands.cc
 
 }  // namespace claimgraph::cli

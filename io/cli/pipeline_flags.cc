@@ -1,6 +1,7 @@
 #include "io/cli/pipeline_flags.h"
 
 #include "io/cli/commands.h"
+#include "io/nlp/conll_annotator.h"
 
 namespace po = boost::program_options;
 
@@ -16,7 +17,10 @@ void PipelineFlags::Add(po::options_description* desc) {
       "claims made further apart than this are about different times (update, not contradict)")(
       "boilerplate-min-documents",
       po::value(&boilerplate_min_documents)->default_value(boilerplate_min_documents),
-      "a paragraph repeated in this many pages of one source is page furniture");
+      "a paragraph repeated in this many pages of one source is page furniture")(
+      "annotations", po::value(&annotations),
+      "folder of CoNLL annotations (NAME.conll for NAME.txt, e.g. "
+      "../shared/data/syntax/polnear-corenlp/dev): attribution by the learned model on them");
 }
 
 engine::PipelineOptions PipelineFlags::ToOptions() const {
@@ -35,6 +39,7 @@ engine::PipelineOptions PipelineFlags::ToOptions() const {
   o.use_stance_model = !no_stance;
   o.link.relation.update_gap_days = update_gap_days;
   o.boilerplate.min_documents = boilerplate_min_documents;
+  if (!annotations.empty()) o.annotate = io::ConllAnnotator(annotations);
   return o;
 }
 

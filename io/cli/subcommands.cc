@@ -33,6 +33,14 @@ constexpr Subcommand kEvalSubcommands[] = {
     {"time", "TIMEX3 time expressions against TimeML (TempEval-3) files", EvalTimeCommand},
     {"parser", "the dependency parser's UAS / LAS against CoreNLP CoNLL files",
      [](const std::vector<std::string>& a) { return EvalParserCommand(WithName("parser", a)); }},
+    {"attribution", "attribution (PolNeAR): source, cue and content spans, attributions",
+     [](const std::vector<std::string>& a) {
+       return EvalAttributionCommand(WithName("attribution", a));
+     }},
+    {"coreference", "coreference chains against CoreNLP CoNLL files",
+     [](const std::vector<std::string>& a) {
+       return EvalCoreferenceCommand(WithName("coreference", a));
+     }},
 };
 
 constexpr Subcommand kTrainSubcommands[] = {
@@ -40,6 +48,10 @@ constexpr Subcommand kTrainSubcommands[] = {
     {"nlp", "the POS tagger, lemma table and NER tagger from CoreNLP CoNLL files", TrainNlpCommand},
     {"parser", "the dependency parser from CoreNLP CoNLL files",
      [](const std::vector<std::string>& a) { return TrainParserCommand(WithName("parser", a)); }},
+    {"attribution", "the attribution model from PolNeAR train files",
+     [](const std::vector<std::string>& a) {
+       return TrainAttributionCommand(WithName("attribution", a));
+     }},
 };
 
 template <size_t N>

@@ -49,18 +49,26 @@ void ClaimJson(JsonWriter& w, const Claim& c) {
   w.EndArray();
   w.Key("byte_span");
   Span(w, c.byte_begin, c.byte_end);
+  w.Key("cue").StringOrNull(c.cue);
   w.Key("date").StringOrNull(c.date);
   w.Key("document").Int(c.document);
   w.Key("entities").Strings(c.entities);
   w.Key("id").Int(c.id);
+  w.Key("modal").StringOrNull(c.modal);
   w.Key("modality").String(engine::ToString(c.modality));
+  w.Key("negation").StringOrNull(c.negation);
+  w.Key("negation_scope").StringOrNull(c.negation_scope);
+  w.Key("object").StringOrNull(c.object);
+  w.Key("own_voice").Bool(c.own_voice);
   w.Key("polarity").String(engine::ToString(c.polarity));
+  w.Key("predicate").StringOrNull(c.predicate);
   w.Key("proposition").StringOrNull(c.proposition);
   w.Key("quantities").BeginArray();
   for (const engine::Quantity& q : c.quantities) {
     w.BeginObject();
     w.Key("high").Double(q.high);
     w.Key("low").Double(q.low);
+    w.Key("measure").StringOrNull(q.measure);
     w.Key("text").String(q.text);
     w.Key("unit").String(q.unit);
     w.EndObject();
@@ -71,6 +79,8 @@ void ClaimJson(JsonWriter& w, const Claim& c) {
   Span(w, c.char_begin, c.char_end);
   w.Key("speaker").StringOrNull(c.speaker);
   w.Key("speaker_role").StringOrNull(c.speaker_role);
+  w.Key("subject").StringOrNull(c.subject);
+  w.Key("subject_text").StringOrNull(c.subject_text);
   w.Key("text").String(c.text);
   w.EndObject();
 }

@@ -128,6 +128,19 @@ CREATE TABLE reliability (
   PRIMARY KEY (run_id, kind, seq)
 );
 )sql",
+    // 2 -> 3: attribution and the claim's proposition (issue 9). Additive: old runs read back
+    // with empty values.
+    R"sql(
+ALTER TABLE claims ADD COLUMN cue TEXT NOT NULL DEFAULT '';
+ALTER TABLE claims ADD COLUMN own_voice INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE claims ADD COLUMN subject TEXT NOT NULL DEFAULT '';
+ALTER TABLE claims ADD COLUMN subject_text TEXT NOT NULL DEFAULT '';
+ALTER TABLE claims ADD COLUMN predicate TEXT NOT NULL DEFAULT '';
+ALTER TABLE claims ADD COLUMN object TEXT NOT NULL DEFAULT '';
+ALTER TABLE claims ADD COLUMN negation TEXT NOT NULL DEFAULT '';
+ALTER TABLE claims ADD COLUMN negation_scope TEXT NOT NULL DEFAULT '';
+ALTER TABLE claims ADD COLUMN modal TEXT NOT NULL DEFAULT '';
+)sql",
 };
 
 }  // namespace claimgraph::io::sqlite_schema

@@ -93,7 +93,9 @@ std::string QuantitiesToJson(const std::vector<engine::Quantity>& v) {
   if (v.empty()) return "[]";
   Json j = Json::array();
   for (const auto& q : v) {
-    j.push_back({{"low", q.low}, {"high", q.high}, {"unit", q.unit}, {"text", q.text}});
+    Json o = {{"low", q.low}, {"high", q.high}, {"unit", q.unit}, {"text", q.text}};
+    if (!q.measure.empty()) o["measure"] = q.measure;
+    j.push_back(std::move(o));
   }
   return j.dump();
 }
@@ -103,7 +105,8 @@ std::vector<engine::Quantity> QuantitiesFromJson(const std::string& s) {
   if (s.empty() || s == "[]") return out;
   for (const auto& j : Json::parse(s)) {
     out.push_back({j.at("low").get<double>(), j.at("high").get<double>(),
-                   j.at("unit").get<std::string>(), j.at("text").get<std::string>()});
+                   j.at("unit").get<std::string>(), j.at("text").get<std::string>(),
+                   j.value("measure", std::string())});
   }
   return out;
 }
@@ -524,7 +527,9 @@ void SqliteStore::SaveRunRows(engine::AnalysisResult* r, const std::function<voi
     const char* sql =
         "INSERT INTO claims (run_id, seq, id, document_id, source, speaker, speaker_role, text, "
         "byte_begin, byte_end, char_begin, char_end, date, about, polarity, modality, "
-        "quantities, entities, proposition) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+        "quantities, entities, proposition, cue, own_voice, subject, subject_text, predicate, "
+        "object, negation, negation_scope, modal) VALUES "
+        "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
     Guard(sql, [&] {
       SQLite::Statement q(*db_, sql);
       for (size_t i = 0; i < result->claims.size(); ++i) {
@@ -549,6 +554,15 @@ void SqliteStore::SaveRunRows(engine::AnalysisResult* r, const std::function<voi
         q.bind(17, QuantitiesToJson(c.quantities));
         q.bind(18, StringsToJson(c.entities));
         q.bindNoCopy(19, c.proposition);
+        q.bindNoCopy(20, c.cue);
+        q.bind(21, c.own_voice ? 1 : 0);
+        q.bindNoCopy(22, c.subject);
+        q.bindNoCopy(23, c.subject_text);
+        q.bindNoCopy(24, c.predicate);
+        q.bindNoCopy(25, c.object);
+        q.bindNoCopy(26, c.negation);
+        q.bindNoCopy(27, c.negation_scope);
+        q.bindNoCopy(28, c.modal);
         q.exec();
       }
     });
@@ -732,7 +746,8 @@ engine::AnalysisResult SqliteStore::LoadRun(int64_t run_id, const LoadRunOptions
     const char* sql =
         "SELECT id, document_id, source, speaker, speaker_role, text, byte_begin, byte_end, "
         "char_begin, char_end, date, about, polarity, modality, quantities, entities, "
-        "proposition FROM claims WHERE run_id = ? ORDER BY seq";
+        "proposition, cue, own_voice, subject, subject_text, predicate, object, negation, "
+        "negation_scope, modal FROM claims WHERE run_id = ? ORDER BY seq";
     Guard(sql, [&] {
       SQLite::Statement q(*db_, sql);
       q.bind(1, run_id);
@@ -759,6 +774,15 @@ engine::AnalysisResult SqliteStore::LoadRun(int64_t run_id, const LoadRunOptions
         c.quantities = QuantitiesFromJson(q.getColumn(14).getString());
         c.entities = StringsFromJson(q.getColumn(15).getString());
         c.proposition = q.getColumn(16).getString();
+        c.cue = q.getColumn(17).getString();
+        c.own_voice = q.getColumn(18).getInt() != 0;
+        c.subject = q.getColumn(19).getString();
+        c.subject_text = q.getColumn(20).getString();
+        c.predicate = q.getColumn(21).getString();
+        c.object = q.getColumn(22).getString();
+        c.negation = q.getColumn(23).getString();
+        c.negation_scope = q.getColumn(24).getString();
+        c.modal = q.getColumn(25).getString();
         r.claims.push_back(std::move(c));
       }
     });
