@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "engine/claim.h"
+#include "engine/proposition/wordnet.h"
 
 namespace claimgraph::engine {
 
@@ -52,6 +53,9 @@ struct RelationOptions {
   double denial_min_similarity = 0.35;  // a denial against an assertion needs this much
   double negation_min_similarity = 0.2;  // a negated shared predicate needs this much
   double model_min_probability = 0.7;    // stance model alone decides above this
+  // WordNet for the proposition check (proposition.h) that every contradiction passes; may be
+  // null (lemmas then fall back to stems).
+  const WordNet* wordnet = nullptr;
 };
 
 // Per-claim data the classifier needs, computed once per claim. Stems pass through concept

@@ -28,5 +28,7 @@ int ExportCommand(const std::vector<std::string>& args);   // export_command.cc
 int EvalCommand(const std::vector<std::string>& args);     // stance_commands.cc
 int TrainCommand(const std::vector<std::string>& args);    // stance_commands.cc
 int TruthCommand(const std::vector<std::string>& args);    // truth_command.cc
+int EvalPairsCommand(const std::vector<std::string>& args);   // pairs_commands.cc (eval pairs)
+int TrainPairsCommand(const std::vector<std::string>& args);  // pairs_commands.cc (train pairs)
 
 }  // namespace claimgraph::cli

@@ -1,6 +1,7 @@
 #include "io/cli/pipeline_flags.h"
 
 #include "io/cli/commands.h"
+#include "io/wordnet_loader.h"
 
 namespace po = boost::program_options;
 
@@ -34,6 +35,7 @@ engine::PipelineOptions PipelineFlags::ToOptions() const {
   o.threads = threads;
   o.use_stance_model = !no_stance;
   o.link.relation.update_gap_days = update_gap_days;
+  o.link.relation.wordnet = &io::SharedWordNet();  // empty if not installed: stems only
   o.boilerplate.min_documents = boilerplate_min_documents;
   return o;
 }

@@ -86,6 +86,7 @@ void PrintScores(const engine::StanceConfusion& c, bool fnc) {
 }  // namespace
 
 int EvalCommand(const std::vector<std::string>& args) {
+  if (!args.empty() && args[0] == "pairs") return EvalPairsCommand(args);
   const std::string usage =
       "claimgraph eval stance --format fnc1 --bodies FILE --stances FILE [--model FILE]\n"
       "       claimgraph eval stance --format emergent --input FILE [--model FILE]";
@@ -202,6 +203,7 @@ int EvalCommand(const std::vector<std::string>& args) {
 }
 
 int TrainCommand(const std::vector<std::string>& args) {
+  if (!args.empty() && args[0] == "pairs") return TrainPairsCommand(args);
   const std::string usage =
       "claimgraph train stance --bodies FILE --stances FILE [--emergent FILE] [-o MODEL]";
   std::string bodies, stances, emergent, output = "stance-model.bin";
