@@ -17,6 +17,11 @@
 // of something ("the other four lanes", "two of the six lanes") is not set against a count of the
 // whole; a denial of something named elsewhere ("rejected that account") is not compared at all;
 // a denial is not set against a claim that reports the same denial.
+//
+// The cues only propose a contradiction (issue 10): it stands when the two claims' propositions
+// align (engine/proposition/proposition.h) - neither a fragment nor an unresolved pronoun, the
+// same or an unknown subject referent (never two different names), and a number only against
+// the same measure of the same holder; the aligned parts join the reasons.
 #pragma once
 
 #include <cstdint>
