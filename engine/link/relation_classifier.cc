@@ -11,6 +11,7 @@
 #include <unordered_set>
 #include <utility>
 
+#include "engine/proposition/proposition.h"
 #include "engine/stance/stance_lexicon.h"
 #include "engine/text/quantity.h"
 #include "engine/text/stemmer.h"
@@ -675,6 +676,24 @@ std::optional<ClaimLink> ClassifyPair(const Claim& a, const ClaimTerms& ta, cons
       reasons.push_back("stance model: disagree " + std::to_string(model.disagree).substr(0, 4));
       cue = model.disagree * 0.9;
     }
+  }
+
+  // The proposition check (issue 10): the surface cues above only propose a contradiction; it
+  // stands when the two claims' propositions align — not fragments or unresolved pronouns, not
+  // different subject referents, and a number only against the same measure of the same holder.
+  // Otherwise the pair is related at most: no edge.
+  if (cue > 0) {
+    const PropositionFrame pa = BuildProposition(a, options.wordnet);
+    const PropositionFrame pb = BuildProposition(b, options.wordnet);
+    const Alignment al = Align(pa, pb, options.wordnet);
+    const bool numbers_only =
+        std::all_of(reasons.begin(), reasons.end(),
+                    [](const std::string& r) { return r.rfind("numbers differ", 0) == 0; });
+    if (al.fragment || al.subject == Alignment::Match::kDifferent ||
+        (numbers_only && !(al.measure_aligned && al.measure_differs)) ||
+        (numbers_only && al.same_figure_other_holder))
+      return std::nullopt;
+    for (const auto& r : al.reasons) reasons.push_back(r);
   }
 
   ClaimLink link;

@@ -17,6 +17,11 @@
 // of something ("the other four lanes", "two of the six lanes") is not set against a count of the
 // whole; a denial of something named elsewhere ("rejected that account") is not compared at all;
 // a denial is not set against a claim that reports the same denial.
+//
+// The cues only propose a contradiction (issue 10): it stands when the two claims' propositions
+// align (engine/proposition/proposition.h) - neither a fragment nor an unresolved pronoun, the
+// same or an unknown subject referent (never two different names), and a number only against
+// the same measure of the same holder; the aligned parts join the reasons.
 #pragma once
 
 #include <cstdint>
@@ -27,6 +32,7 @@
 #include <vector>
 
 #include "engine/claim.h"
+#include "engine/proposition/wordnet.h"
 
 namespace claimgraph::engine {
 
@@ -52,6 +58,9 @@ struct RelationOptions {
   double denial_min_similarity = 0.35;  // a denial against an assertion needs this much
   double negation_min_similarity = 0.2;  // a negated shared predicate needs this much
   double model_min_probability = 0.7;    // stance model alone decides above this
+  // WordNet for the proposition check (proposition.h) that every contradiction passes; may be
+  // null (lemmas then fall back to stems).
+  const WordNet* wordnet = nullptr;
 };
 
 // Per-claim data the classifier needs, computed once per claim. Stems pass through concept

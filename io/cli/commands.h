@@ -35,5 +35,7 @@ int EvalParserCommand(const std::vector<std::string>& args);
 int EvalAttributionCommand(const std::vector<std::string>& args);   // attribution_commands.cc
 int TrainAttributionCommand(const std::vector<std::string>& args);  // attribution_commands.cc
 int EvalCoreferenceCommand(const std::vector<std::string>& args);   // attribution_commands.cc
+int EvalPairsCommand(const std::vector<std::string>& args);   // pairs_commands.cc (eval pairs)
+int TrainPairsCommand(const std::vector<std::string>& args);  // pairs_commands.cc (train pairs)
 
 }  // namespace claimgraph::cli

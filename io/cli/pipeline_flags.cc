@@ -2,6 +2,7 @@
 
 #include "io/cli/commands.h"
 #include "io/nlp/conll_annotator.h"
+#include "io/wordnet_loader.h"
 
 namespace po = boost::program_options;
 
@@ -38,6 +39,7 @@ engine::PipelineOptions PipelineFlags::ToOptions() const {
   o.threads = threads;
   o.use_stance_model = !no_stance;
   o.link.relation.update_gap_days = update_gap_days;
+  o.link.relation.wordnet = &io::SharedWordNet();  // empty if not installed: stems only
   o.boilerplate.min_documents = boilerplate_min_documents;
   if (!annotations.empty()) o.annotate = io::ConllAnnotator(annotations);
   return o;

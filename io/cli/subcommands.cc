@@ -41,6 +41,8 @@ constexpr Subcommand kEvalSubcommands[] = {
      [](const std::vector<std::string>& a) {
        return EvalCoreferenceCommand(WithName("coreference", a));
      }},
+    {"pairs", "the claim-pair relation model on SICK or the team's TSV of real news pairs",
+     [](const std::vector<std::string>& a) { return EvalPairsCommand(WithName("pairs", a)); }},
 };
 
 constexpr Subcommand kTrainSubcommands[] = {
@@ -52,6 +54,8 @@ constexpr Subcommand kTrainSubcommands[] = {
      [](const std::vector<std::string>& a) {
        return TrainAttributionCommand(WithName("attribution", a));
      }},
+    {"pairs", "the claim-pair relation model",
+     [](const std::vector<std::string>& a) { return TrainPairsCommand(WithName("pairs", a)); }},
 };
 
 template <size_t N>
