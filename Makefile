@@ -2,13 +2,14 @@
 # Debian 12 machine, configure, build and run. Other targets are for developers.
 
 DEB_PACKAGES := build-essential cmake pkg-config libboost-graph-dev libboost-program-options-dev \
-                libeigen3-dev libsqlitecpp-dev libsqlite3-dev catch2 nlohmann-json3-dev
+                libeigen3-dev libsqlitecpp-dev libsqlite3-dev catch2 nlohmann-json3-dev \
+                chromium python3
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_DIR := build/release
 TEST_DIR := build/test
 
-.PHONY: deps demo test build release bench clean format
+.PHONY: deps demo test build release bench clean format screenshots
 
 # Installs only the packages that are not installed yet.
 deps:
@@ -28,10 +29,10 @@ build: release
 
 demo: release
 	rm -rf demo-out
-	$(RELEASE_DIR)/io/claimgraph run samples/iraq-withdrawal samples/harbor-bridge --db demo-out/claimgraph.db --out demo-out
+	$(RELEASE_DIR)/io/claimgraph run --each samples/iraq-withdrawal samples/harbor-bridge --export csv --db demo-out/claimgraph.db --out demo-out
 	@echo
-	@echo "Reports written to demo-out/:"
-	@ls -1 demo-out | sed 's/^/  demo-out\//'
+	@echo "One run per story; open demo-out/index.html (it links both reports):"
+	@ls -1 demo-out/*/report.html demo-out/index.html | sed 's/^/  /'
 
 test: deps
 	cmake -S . -B $(TEST_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCLAIMGRAPH_SANITIZE=ON -DCLAIMGRAPH_TESTS=ON
@@ -41,6 +42,10 @@ test: deps
 bench: deps
 	cmake -S . -B build/bench -DCMAKE_BUILD_TYPE=Release -DCLAIMGRAPH_TESTS=OFF -DCLAIMGRAPH_BENCH=ON
 	cmake --build build/bench -j $(JOBS)
+
+# The PNGs of the report's main views in docs/screenshots (the browser test takes them).
+screenshots: release
+	python3 tests/browser/report_browser_test.py --binary $(RELEASE_DIR)/io/claimgraph --screenshots docs/screenshots
 
 format:
 	find graph engine io tests -name '*.h' -o -name '*.cc' | xargs clang-format -i
