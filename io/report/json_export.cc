@@ -1,6 +1,7 @@
 #include "io/report/json_export.h"
 
 #include <algorithm>
+#include <cmath>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -109,7 +110,9 @@ void LinkJson(JsonWriter& w, const ReportData& data, const engine::ClaimLink& l)
   }
   w.Key("reasons").Strings(l.reasons);
   w.Key("relation").String(engine::ToString(l.relation));
-  w.Key("score").Double(l.score);
+  // Four decimals: a confidence needs no more, and the export of a large run has millions of
+  // links (the shortest round-trip form of a double takes 18 characters).
+  w.Key("score").Double(std::round(l.score * 1e4) / 1e4);
   w.EndObject();
 }
 

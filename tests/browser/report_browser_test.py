@@ -343,12 +343,18 @@ def main():
     try:
         page = browser.page
         if args.report:
+            page.call("Performance.enable")
             seconds = page.open("file://" + os.path.abspath(args.report), timeout=300)
+            metrics = {m["name"]: m["value"] for m in page.call("Performance.getMetrics")["metrics"]}
             marks = count(page, "svg.chart .mark")
             items = count(page, ".fi")
+            # The main thread's busy time is what a loaded machine does not inflate much.
             print(f"{args.report}: {os.path.getsize(args.report) / 1e6:.1f} MB, load event after "
-                  f"{seconds:.2f} s, {marks} chart marks, {items} filterable items, "
-                  f"problems: {page.problems()[:3]}")
+                  f"{seconds:.2f} s; main thread busy {metrics.get('TaskDuration', 0):.2f} s "
+                  f"(layout {metrics.get('LayoutDuration', 0):.2f} s, style "
+                  f"{metrics.get('RecalcStyleDuration', 0):.2f} s, script "
+                  f"{metrics.get('ScriptDuration', 0):.2f} s); {marks} chart marks, {items} "
+                  f"filterable items, problems: {page.problems()[:3]}")
             return 0 if not page.problems() else 1
         if not args.binary:
             ap.error("--binary is required")
