@@ -154,7 +154,7 @@ class ArrayWriter {
   // A writer for the next element; the element is flushed by the next call or the destructor.
   JsonWriter& Next() {
     Flush();
-    buffer_ = first_ ? "\n  " : ",\n  ";
+    buffer_ = first_ ? "\n" : ",\n";  // one element per line, no indent: large files
     first_ = false;
     writer_.emplace(&buffer_);
     return *writer_;
