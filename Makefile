@@ -3,7 +3,7 @@
 
 DEB_PACKAGES := build-essential cmake pkg-config libboost-graph-dev libboost-program-options-dev \
                 libeigen3-dev libsqlitecpp-dev libsqlite3-dev catch2 nlohmann-json3-dev \
-                libxml2-utils wordnet-base
+                libxml2-utils wordnet-base chromium python3
 # Only `make fuzz` needs these (clang with libFuzzer and the sanitizer runtimes).
 FUZZ_DEPS := clang-14 libclang-rt-14-dev
 FUZZ_DIR := build/fuzz
@@ -12,7 +12,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_DIR := build/release
 TEST_DIR := build/test
 
-.PHONY: deps fuzz-deps demo test build release bench fuzz clean format
+.PHONY: deps fuzz-deps demo test build release bench fuzz clean format screenshots
 
 # Installs only the packages that are not installed yet.
 deps:
@@ -35,10 +35,10 @@ build: release
 
 demo: release
 	rm -rf demo-out
-	$(RELEASE_DIR)/io/claimgraph run samples/iraq-withdrawal samples/harbor-bridge --db demo-out/claimgraph.db --out demo-out
+	$(RELEASE_DIR)/io/claimgraph run --each samples/iraq-withdrawal samples/harbor-bridge --export csv --db demo-out/claimgraph.db --out demo-out
 	@echo
-	@echo "Reports written to demo-out/:"
-	@ls -1 demo-out | sed 's/^/  demo-out\//'
+	@echo "One run per story; open demo-out/index.html (it links both reports):"
+	@ls -1 demo-out/*/report.html demo-out/index.html | sed 's/^/  /'
 
 test: deps
 	cmake -S . -B $(TEST_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCLAIMGRAPH_SANITIZE=ON -DCLAIMGRAPH_TESTS=ON
@@ -56,6 +56,10 @@ fuzz: deps fuzz-deps
 	cmake -S . -B $(FUZZ_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" \
 	  -DCMAKE_CXX_COMPILER=clang++-14 -DCLAIMGRAPH_FUZZ=ON -DCLAIMGRAPH_TESTS=OFF
 	cmake --build $(FUZZ_DIR) -j $(JOBS)
+
+# The PNGs of the report's main views in docs/screenshots (the browser test takes them).
+screenshots: release
+	python3 tests/browser/report_browser_test.py --binary $(RELEASE_DIR)/io/claimgraph --screenshots docs/screenshots
 
 format:
 	find graph engine io tests -name '*.h' -o -name '*.cc' | xargs clang-format -i

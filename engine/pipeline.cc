@@ -107,6 +107,9 @@ AnalysisResult Analyze(DocumentSource& documents, const PipelineOptions& options
                        PipelineStats* stats) {
   PipelineStats local;
   PipelineStats& st = stats ? *stats : local;
+  auto progress = [&](std::string_view stage, size_t done, size_t total) {
+    if (options.progress) options.progress(stage, done, total);
+  };
   AnalysisResult result;
   result.program_version = kVersion;
   result.config_json = options.ToJson();
@@ -114,7 +117,11 @@ AnalysisResult Analyze(DocumentSource& documents, const PipelineOptions& options
   // Pass 1: paragraphs repeated across a source's pages.
   auto t0 = Clock::now();
   BoilerplateIndex boilerplate(options.boilerplate);
-  documents.ForEach([&](const Document& d) { boilerplate.Add(d); });
+  documents.ForEach([&](const Document& d) {
+    boilerplate.Add(d);
+    if (boilerplate.documents() % 256 == 0)
+      progress("boilerplate", boilerplate.documents(), options.expected_documents);
+  });
   boilerplate.Finalize();
   st.stages.push_back(
       {"boilerplate", Seconds(t0), boilerplate.documents(), 0, PeakResidentBytes()});
@@ -151,6 +158,7 @@ AnalysisResult Analyze(DocumentSource& documents, const PipelineOptions& options
       result.documents.push_back(std::move(batch[i]));
     }
     batch.clear();
+    progress("extract", result.documents.size(), options.expected_documents);
   };
   documents.ForEach([&](const Document& d) {
     st.bytes += d.text.size();
@@ -166,6 +174,7 @@ AnalysisResult Analyze(DocumentSource& documents, const PipelineOptions& options
 
   // Link: copies, candidates, relations, propositions.
   t0 = Clock::now();
+  progress("link", result.claims.size(), 0);
   LinkOptions link_options = options.link;
   link_options.threads = options.threads;
   LinkResult linked = LinkClaims(fingerprints, &result.claims, link_options,
@@ -182,6 +191,7 @@ AnalysisResult Analyze(DocumentSource& documents, const PipelineOptions& options
   // links (as graph::CountSourcePairs reads them off the claim graph, without building one: the
   // graph would copy every claim's text and every link's reasons).
   t0 = Clock::now();
+  progress("graph", result.links.size(), 0);
   {
     std::unordered_map<int64_t, const Claim*> by_id;
     by_id.reserve(result.claims.size());
@@ -206,6 +216,7 @@ AnalysisResult Analyze(DocumentSource& documents, const PipelineOptions& options
 
   // Score: reliability of sources and speakers by truth discovery over propositions.
   t0 = Clock::now();
+  progress("score", result.claims.size(), 0);
   const truth::TextReliabilityOptions& reliability = options.reliability;
   // The scorer reads each claim's side as its polarity: swapped in for the call, then back.
   std::vector<Polarity> sides = SidesOf(result.claims, result.links);

@@ -9,6 +9,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -63,6 +64,12 @@ struct PipelineOptions {
   // parse; returning false falls back to the rule-based attribution for that document. Empty =
   // rules only. Called from the worker threads: must be thread-safe.
   std::function<bool(const Document&, nlp::AnnotatedDocument*)> annotate;
+  // Progress, for the command line (not recorded with the run): called on the calling thread as
+  // the stages go — "boilerplate" and "extract" with the documents done of
+  // `expected_documents` (0: unknown), then "link", "graph" and "score" once as each starts, with
+  // the claims (links for "graph") they work on and a total of 0. May be empty.
+  std::function<void(std::string_view stage, size_t done, size_t total)> progress;
+  size_t expected_documents = 0;
 
   // The options as JSON, recorded with the run.
   std::string ToJson() const;

@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Scores the link stage of a `claimgraph run` on samples/ against samples/link_labels.tsv.
 
-usage: samples/link_eval.py RUN_OUT_DIR [--labels samples/link_labels.tsv]
+usage: samples/link_eval.py RUN_OUT_DIR... [--labels samples/link_labels.tsv]
 
-RUN_OUT_DIR holds the run's claims.csv and edges.csv. For each labelled pair it looks for the
+Each RUN_OUT_DIR holds a run's claims.csv and edges.csv (`claimgraph run --export csv`); with
+several (`make demo` writes one run per story: demo-out/iraq-withdrawal, demo-out/harbor-bridge),
+their claims and links are pooled. For each labelled pair it looks for the
 claims whose text contains side A and side B, and whether any such pair of claims is linked as a
 contradiction. Prints each pair's outcome, then: contradictions found of those that must be
 found (recall on the labelled set), false contradictions among the pairs that must not be, pairs
@@ -19,16 +21,22 @@ def main():
     if not args or args[0] in ("-h", "--help"):
         print(__doc__)
         return 2
-    out = args[0]
     labels = os.path.join(os.path.dirname(os.path.abspath(__file__)), "link_labels.tsv")
     if "--labels" in args:
-        labels = args[args.index("--labels") + 1]
-    claims = list(csv.DictReader(open(os.path.join(out, "claims.csv"), encoding="utf-8")))
+        at = args.index("--labels")
+        labels = args[at + 1]
+        del args[at:at + 2]
+    claims = []
     contradictions = set()
-    for e in csv.DictReader(open(os.path.join(out, "edges.csv"), encoding="utf-8")):
-        if e["relation"] == "contradict":
-            contradictions.add((e["a"], e["b"]))
-            contradictions.add((e["b"], e["a"]))
+    # Claim ids are numbered per run: prefixed with the run's position to pool several.
+    for i, out in enumerate(args):
+        for c in csv.DictReader(open(os.path.join(out, "claims.csv"), encoding="utf-8")):
+            c["id"] = f"{i}:{c['id']}"
+            claims.append(c)
+        for e in csv.DictReader(open(os.path.join(out, "edges.csv"), encoding="utf-8")):
+            if e["relation"] == "contradict":
+                contradictions.add((f"{i}:{e['a']}", f"{i}:{e['b']}"))
+                contradictions.add((f"{i}:{e['b']}", f"{i}:{e['a']}"))
     rows = [line.rstrip("\n").split("\t") for line in open(labels, encoding="utf-8")
             if line.strip() and not line.startswith("#")]
     header, rows = rows[0], rows[1:]

@@ -6,6 +6,7 @@
 #include "io/cli/command_line.h"
 #include "io/cli/commands.h"
 #include "io/cli/pipeline_flags.h"
+#include "io/progress.h"
 
 namespace po = boost::program_options;
 
@@ -16,11 +17,13 @@ int AnalyzeCommand(const std::vector<std::string>& args) {
   std::vector<std::string> sources;
   std::string from, to;
   PipelineFlags flags;
+  bool quiet = false;
   po::options_description desc("claimgraph analyze --db FILE [options]");
   desc.add_options()("help,h", "show this help")("db", po::value(&db), "the store (SQLite file)")(
       "source", po::value(&sources)->composing(), "analyse only this source (repeatable)")(
       "from", po::value(&from), "only documents published on or after YYYY-MM-DD")(
-      "to", po::value(&to), "only documents published on or before YYYY-MM-DD");
+      "to", po::value(&to), "only documents published on or before YYYY-MM-DD")(
+      "quiet,q", po::bool_switch(&quiet), "no progress on standard error");
   flags.Add(&desc);
   const po::variables_map vm = ParseCommandLine(args, desc);
   if (vm.count("help")) {
@@ -28,7 +31,7 @@ int AnalyzeCommand(const std::vector<std::string>& args) {
     return 0;
   }
   if (db.empty()) throw UsageError("--db is required");
-  const engine::PipelineOptions options = flags.ToOptions();
+  engine::PipelineOptions options = flags.ToOptions();
 
   auto store = io::OpenStore(db);
   io::DocumentQuery query;
@@ -36,7 +39,15 @@ int AnalyzeCommand(const std::vector<std::string>& args) {
   query.date_from = from;
   query.date_to = to;
   engine::PipelineStats stats;
-  const auto result = io::AnalyzeAndRecord(store.get(), query, options, &stats);
+  io::ProgressReporter progress = io::ProgressReporter::ForStderr(quiet);
+  const bool everything = sources.empty() && from.empty() && to.empty();
+  io::AttachProgress(&progress, everything ? static_cast<size_t>(store->CountDocuments()) : 0,
+                     &options);
+  const auto result = io::AnalyzeAndRecordWhile(
+      store.get(), query, options, &stats, [&](const engine::AnalysisResult& run) {
+        progress.Update("save", run.claims.size(), 0, "claims");
+      });
+  progress.EndStage();
   if (result.documents.empty()) {
     std::cerr << "claimgraph analyze: " << db << ": no documents match; nothing to analyse\n";
     return 1;

@@ -25,6 +25,8 @@ int AnalyzeCommand(const std::vector<std::string>& args);  // analyze_command.cc
 int ReportCommand(const std::vector<std::string>& args);   // report_command.cc
 int CompareCommand(const std::vector<std::string>& args);  // compare_command.cc
 int ExportCommand(const std::vector<std::string>& args);   // export_command.cc
+int RunsCommand(const std::vector<std::string>& args);     // runs_command.cc
+int DiffCommand(const std::vector<std::string>& args);     // diff_command.cc
 int EvalCommand(const std::vector<std::string>& args);     // subcommands.cc
 int TrainCommand(const std::vector<std::string>& args);    // subcommands.cc
 int TruthCommand(const std::vector<std::string>& args);    // truth_command.cc

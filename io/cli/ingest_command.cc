@@ -10,6 +10,7 @@
 #include "io/cli/ingest_flags.h"
 #include "io/ingest.h"
 #include "io/report/escape.h"
+#include "io/progress.h"
 #include "io/store/store.h"
 
 namespace claimgraph::cli {
@@ -24,8 +25,10 @@ int IngestCommand(const std::vector<std::string>& args) {
       "interrupted ingest (Ctrl-C) stores nothing.\n\noptions");
   std::string db;
   IngestFlags flags;
+  bool quiet = false;
   visible.add_options()("help,h", "show this help")("db", po::value(&db)->value_name("FILE"),
-                                                    "the store (created if missing)");
+                                                    "the store (created if missing)")(
+      "quiet,q", po::bool_switch(&quiet), "no progress on standard error");
   flags.Add(&visible);
   po::options_description hidden;
   std::vector<std::string> paths;
@@ -47,7 +50,10 @@ int IngestCommand(const std::vector<std::string>& args) {
   std::unique_ptr<io::Store> store = io::OpenStore(db);
   io::ScopedInterruptHandler interrupt;
   options.cancel = &io::ScopedInterruptHandler::flag();
+  io::ProgressReporter progress = io::ProgressReporter::ForStderr(quiet);
+  io::AttachProgress(&progress, paths, &options);
   const io::IngestResult result = io::Ingest(paths, store.get(), options);
+  progress.EndStage();
 
   for (const engine::Diagnostic& d : result.diagnostics) {
     std::cerr << io::report::TerminalSafe(d.ToString()) << "\n";

@@ -16,12 +16,13 @@ int ReportCommand(const std::vector<std::string>& args) {
   po::options_description visible(
       "usage: claimgraph report --db FILE [--run ID] --format html|md|json [-o FILE]\n\n"
       "Writes the source-reliability report of an analysis run: the reliability table (with\n"
-      "per-window values), every contradiction with both sentences, speakers, outlets, dates,\n"
-      "reasons and character spans, updates apart from contradictions, copies, and a timeline\n"
-      "per proposition. HTML is one self-contained file.\n\noptions");
+      "per-window values), the top N contradictions with both sentences, speakers, outlets,\n"
+      "dates, reasons and character spans, updates apart from contradictions, copies, camps and\n"
+      "timelines of the main propositions. HTML is one self-contained file with inline SVG\n"
+      "charts, a filter box and sortable tables.\n\noptions");
   std::string db, format_name, output, title;
   int64_t run_id = 0;
-  size_t max_items = 1000;
+  size_t max_items = io::report::ReportOptions().max_items;
   visible.add_options()("help,h", "show this help")("db", po::value(&db)->value_name("FILE"),
                                                     "the store")(
       "run", po::value(&run_id)->value_name("ID"), "the run to report on (default: the newest)")(
@@ -29,8 +30,9 @@ int ReportCommand(const std::vector<std::string>& args) {
       "html, md or json (default: from the -o extension, else md)")(
       "output,o", po::value(&output)->value_name("FILE"), "write here (default: standard output)")(
       "title", po::value(&title)->value_name("TEXT"), "the report's title")(
-      "max-items", po::value(&max_items)->value_name("N"),
-      "list at most N entries per section (default 1000; 0 = all)");
+      "top", po::value(&max_items)->value_name("N"),
+      "list the top N entries of each section (default 50; 0 = all)")(
+      "max-items", po::value(&max_items)->value_name("N"), "the same as --top");
   const po::variables_map vm = ParseCommandLine(args, visible);
   if (vm.count("help")) {
     std::cout << visible << "\n";

@@ -1,6 +1,7 @@
 #include "io/report/json_export.h"
 
 #include <algorithm>
+#include <cmath>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -119,7 +120,9 @@ void LinkJson(JsonWriter& w, const ReportData& data, const engine::ClaimLink& l)
   }
   w.Key("reasons").Strings(l.reasons);
   w.Key("relation").String(engine::ToString(l.relation));
-  w.Key("score").Double(l.score);
+  // Four decimals: a confidence needs no more, and the export of a large run has millions of
+  // links (the shortest round-trip form of a double takes 18 characters).
+  w.Key("score").Double(std::round(l.score * 1e4) / 1e4);
   w.EndObject();
 }
 
@@ -161,7 +164,7 @@ class ArrayWriter {
   // A writer for the next element; the element is flushed by the next call or the destructor.
   JsonWriter& Next() {
     Flush();
-    buffer_ = first_ ? "\n  " : ",\n  ";
+    buffer_ = first_ ? "\n" : ",\n";  // one element per line, no indent: large files
     first_ = false;
     writer_.emplace(&buffer_);
     return *writer_;
@@ -209,21 +212,30 @@ void WriteJson(const ReportData& data, std::ostream& out, const JsonOptions& opt
     w.EndObject();
     out << "{\n\"run\": " << run;
   }
-  {
+  // The report is bounded: the whole graph (documents, claims, edges, propositions) is the
+  // export's, and the report's other lists stop at the top N.
+  const bool report = options.report_sections;
+  const size_t cap = report && options.max_items ? options.max_items : static_cast<size_t>(-1);
+  if (report) {
+    out << ",\n\"report\": {\"top\": " << (options.max_items ? options.max_items : 0)
+        << ", \"note\": \"each list holds the top N; the whole graph is in the JSON export "
+           "(claims.json, or claimgraph export --format json)\"}";
+  }
+  if (!report) {
     ArrayWriter a(out, "documents", false);
     for (const engine::Document& d : r.documents) DocumentJson(a.Next(), d);
   }
-  {
+  if (!report) {
     ArrayWriter a(out, "claims", false);
     for (const Claim& c : r.claims) ClaimJson(a.Next(), c);
   }
-  {
+  if (!report) {
     ArrayWriter a(out, "edges", false);
     for (const engine::ClaimLink& l : r.links)
       if (l.relation != Relation::kCopy && data.claim(l.a) && data.claim(l.b))
         LinkJson(a.Next(), data, l);
   }
-  {
+  if (!report) {
     ArrayWriter a(out, "claim_copies", false);
     for (const engine::ClaimLink& l : r.links)
       if (l.relation == Relation::kCopy && data.claim(l.a) && data.claim(l.b))
@@ -235,11 +247,17 @@ void WriteJson(const ReportData& data, std::ostream& out, const JsonOptions& opt
   }
   {
     ArrayWriter a(out, "speakers", false);
-    for (const Evidence& e : data.speakers()) EvidenceJson(a.Next(), e, true);
+    size_t n = 0;
+    for (const Evidence& e : data.speakers()) {
+      if (n++ == cap) break;
+      EvidenceJson(a.Next(), e, true);
+    }
   }
   {
     ArrayWriter a(out, "copies", false);
+    size_t n = 0;
     for (const engine::CopyPair& c : r.copies) {
+      if (n++ == cap) break;
       JsonWriter& w = a.Next();
       w.BeginObject();
       w.Key("a").String(c.source_a);
@@ -250,7 +268,7 @@ void WriteJson(const ReportData& data, std::ostream& out, const JsonOptions& opt
       w.EndObject();
     }
   }
-  {
+  if (!report) {
     ArrayWriter a(out, "propositions", false);
     for (const engine::Proposition& p : r.propositions) {
       JsonWriter& w = a.Next();
@@ -265,7 +283,9 @@ void WriteJson(const ReportData& data, std::ostream& out, const JsonOptions& opt
   }
   {
     ArrayWriter a(out, "source_windows", false);
+    size_t n = 0;
     for (const engine::SourcePairWindow& sw : r.source_windows) {
+      if (n++ == cap) break;
       JsonWriter& w = a.Next();
       w.BeginObject();
       w.Key("a").String(sw.source_a);
@@ -300,8 +320,7 @@ void WriteJson(const ReportData& data, std::ostream& out, const JsonOptions& opt
     w.EndObject();
     out << ",\n\"source_network\": " << text;
   }
-  if (options.report_sections) {
-    const size_t cap = options.max_items ? options.max_items : static_cast<size_t>(-1);
+  if (report) {
     for (Relation rel : {Relation::kContradict, Relation::kUpdate, Relation::kAgree}) {
       const char* name = rel == Relation::kContradict ? "contradictions"
                          : rel == Relation::kUpdate   ? "updates"
@@ -350,7 +369,9 @@ void WriteJson(const ReportData& data, std::ostream& out, const JsonOptions& opt
       JsonWriter& w = a.Next();
       w.BeginObject();
       w.Key("claims").BeginArray();
+      size_t rows = 0;
       for (const Claim* c : t.claims) {
+        if (rows++ == cap) break;
         w.BeginObject();
         w.Key("date").StringOrNull(c->date);
         w.Key("id").Int(c->id);

@@ -1,8 +1,10 @@
 // The JSON export and the JSON report. The export follows DESIGN.md's contract (documents, claims,
 // edges, sources, copies) and adds fields (run, speakers, propositions, claim_copies,
-// source_windows, and more per object); docs/FORMATS.md describes every field. The report is the
-// same document plus the report's sections (contradictions and updates with both claims inline,
-// timelines), so a reader of either finds the contract fields.
+// source_windows, and more per object); docs/FORMATS.md describes every field. The report is
+// bounded: the run, the sources, the source network, and the top N (JsonOptions::max_items) of the
+// speakers, copies, source windows and the report's sections (contradictions, updates and
+// agreements with both claims inline, contested claims, timelines); it leaves out the whole graph
+// (documents, claims, edges, propositions), which is the export's.
 //
 // Both are written as a stream, one array element at a time, so memory stays flat in the number
 // of claims beyond the index the report needs.
@@ -17,8 +19,8 @@
 namespace claimgraph::io::report {
 
 struct JsonOptions {
-  bool report_sections = false;  // add "contradictions", "updates", "timelines"
-  size_t max_items = 0;          // cap on each report section's list; 0 = no cap
+  bool report_sections = false;  // the bounded report instead of the export (see above)
+  size_t max_items = 0;          // the report's top N per list; 0 = no cap
 };
 
 void WriteJson(const ReportData& data, std::ostream& out, const JsonOptions& options = {});

@@ -77,7 +77,75 @@ blockquote { margin: 4px 0; padding: 6px 12px; background: var(--soft); border-l
 .neg { color: var(--red); } .aff { color: var(--green); }
 .time { font-weight: 600; color: var(--orange); }
 details > summary { cursor: pointer; color: var(--blue); }
+[hidden] { display: none !important; }
+figure.chart { margin: 12px 0 18px; overflow-x: auto; }
+figure.chart figcaption { color: var(--muted); font-size: 13px; }
+svg.chart { max-width: 100%; height: auto; }
+svg.chart .mark:hover { opacity: 0.7; }
+#filters { position: sticky; top: 0; z-index: 2; background: var(--bg); border: 1px solid var(--line);
+           border-radius: 6px; padding: 8px 12px; margin: 12px 0; font-size: 14px; }
+#filters input, #filters select { font: inherit; margin-right: 10px; max-width: 260px; }
+#filters output { color: var(--muted); }
+table.sortable th { cursor: pointer; }
+table.sortable th[aria-sort="ascending"]::after { content: " \25B2"; }
+table.sortable th[aria-sort="descending"]::after { content: " \25BC"; }
 )css";
+
+// The report's filter box and sortable tables, in plain JavaScript: it reveals #filters, hides the
+// items (class "fi") whose text, data-source or data-speaker do not match, and sorts a
+// table.sortable by the clicked column. Without JavaScript the page shows every item unsorted.
+constexpr const char* kScript = R"js(
+(function () {
+  var box = document.getElementById('filters');
+  if (box) {
+    box.hidden = false;
+    var q = document.getElementById('fq'), src = document.getElementById('fs'),
+        spk = document.getElementById('fp'), status = document.getElementById('fn');
+    var items = Array.prototype.slice.call(document.querySelectorAll('.fi'));
+    var fits = function (el, attr, v) {
+      var x = el.getAttribute(attr);
+      return !v || x === null || ('|' + x + '|').indexOf('|' + v + '|') >= 0;
+    };
+    var run = function () {
+      var t = q.value.trim().toLowerCase(), n = 0;
+      items.forEach(function (el) {
+        var ok = (!t || el.textContent.toLowerCase().indexOf(t) >= 0) &&
+                 fits(el, 'data-source', src.value) && fits(el, 'data-speaker', spk.value);
+        el.hidden = !ok;
+        if (ok) n++;
+      });
+      status.textContent = (t || src.value || spk.value) ? n + ' of ' + items.length + ' items match' : '';
+    };
+    q.addEventListener('input', run);
+    src.addEventListener('change', run);
+    spk.addEventListener('change', run);
+  }
+  Array.prototype.forEach.call(document.querySelectorAll('table.sortable'), function (table) {
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th) {
+      th.tabIndex = 0;
+      th.addEventListener('click', function () {
+        var col = th.cellIndex, num = th.classList.contains('num');
+        var asc = th.getAttribute('aria-sort') !== 'ascending';
+        Array.prototype.forEach.call(table.tHead.rows[0].cells, function (h) { h.removeAttribute('aria-sort'); });
+        th.setAttribute('aria-sort', asc ? 'ascending' : 'descending');
+        var key = function (row) {
+          var s = row.cells[col] ? row.cells[col].textContent.trim() : '';
+          if (!num) return s.toLowerCase();
+          var v = parseFloat(s.replace(/[^0-9.\-]/g, ''));
+          return isNaN(v) ? -Infinity : v;
+        };
+        var body = table.tBodies[0];
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (a, b) {
+          var x = key(a), y = key(b);
+          return (x < y ? -1 : x > y ? 1 : 0) * (asc ? 1 : -1);
+        });
+        rows.forEach(function (r) { body.appendChild(r); });
+      });
+    });
+  });
+})();
+)js";
 
 }  // namespace
 
@@ -165,6 +233,8 @@ void HtmlPageStart(const std::string& title, std::ostream& out) {
 }
 
 void HtmlPageEnd(std::ostream& out) { out << "</main>\n</body>\n</html>\n"; }
+
+void HtmlScript(std::ostream& out) { out << "<script>" << kScript << "</script>\n"; }
 
 std::string CampsSummary(const graph::SourceNetwork& net) {
   std::ostringstream out;

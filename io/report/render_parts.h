@@ -32,5 +32,9 @@ constexpr size_t kContestedShown = 20;
 // <!DOCTYPE html> ... <body> with the inline style sheet; no external assets.
 void HtmlPageStart(const std::string& title, std::ostream& out);
 void HtmlPageEnd(std::ostream& out);
+// The inline script of the filter box (#filters with inputs #fq, #fs, #fp and output #fn, items
+// of class "fi" with optional data-source / data-speaker lists joined by '|') and of
+// table.sortable. Put it before HtmlPageEnd; the page works without it.
+void HtmlScript(std::ostream& out);
 
 }  // namespace claimgraph::io::report

@@ -150,45 +150,85 @@ void RunInParallel(const std::vector<std::function<void()>>& tasks) {
 
 }  // namespace
 
+bool ParseExportList(std::string_view list, ExtraExports* out, std::string* bad) {
+  *out = {};
+  size_t begin = 0;
+  while (begin <= list.size()) {
+    size_t comma = list.find(',', begin);
+    if (comma == std::string_view::npos) comma = list.size();
+    std::string_view name = list.substr(begin, comma - begin);
+    while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
+    while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+    if (name == "graphml") {
+      out->graphml = true;
+    } else if (name == "gexf") {
+      out->gexf = true;
+    } else if (name == "dot") {
+      out->dot = true;
+    } else if (name == "csv") {
+      out->csv = true;
+    } else if (name == "all") {
+      *out = {true, true, true, true};
+    } else if (name.empty() || name == "none" || name == "json") {  // JSON: always written
+    } else {
+      *bad = std::string(name);
+      return false;
+    }
+    begin = comma + 1;
+  }
+  return true;
+}
+
 std::vector<std::string> WriteAllReports(const engine::AnalysisResult& result,
-                                         const std::string& out_dir, const ReportOptions& options) {
+                                         const std::string& out_dir, const ReportOptions& options,
+                                         const ExtraExports& extra) {
   namespace fs = std::filesystem;
   std::error_code ec;
   fs::create_directories(out_dir, ec);
   if (ec) throw std::runtime_error(out_dir + ": cannot create directory: " + ec.message());
-  const char* kNames[] = {"report.md",     "report.html", "report.json", "claims.json",
-                          "graph.graphml", "graph.gexf",  "graph.dot",   "claims.csv",
-                          "edges.csv",     "sources.csv"};
   std::vector<std::string> written;
-  for (const char* name : kNames) written.push_back((fs::path(out_dir) / name).string());
-  auto file = [&](size_t i, std::function<void(std::ostream&)> write) {
-    return [&written, i, write = std::move(write)] { WriteToFile(written[i], write); };
+  auto path = [&](const char* name) {
+    written.push_back((fs::path(out_dir) / name).string());
+    return written.back();
+  };
+  auto file = [](std::string p, std::function<void(std::ostream&)> write) {
+    return [p = std::move(p), write = std::move(write)] { WriteToFile(p, write); };
   };
   // Two phases, each on two threads: the report index with the reports and the flat exports,
-  // then the graph listing with its three exports; the index and the listing are never held
-  // together, and neither copies a claim's text or a link's reasons.
+  // then (when asked) the graph listing with its exports; the index and the listing are never
+  // held together, and neither copies a claim's text or a link's reasons.
   {
     const ReportData data(result);
-    RunInParallel({
-        file(3, [&](std::ostream& o) { WriteJson(data, o); }),
-        file(2,
-             [&](std::ostream& o) {
-               WriteJson(data, o, {true, options.max_items});
-             }),
-        file(0, [&](std::ostream& o) { WriteMarkdownReport(data, o, options); }),
-        file(1, [&](std::ostream& o) { WriteHtmlReport(data, o, options); }),
-        file(8, [&](std::ostream& o) { WriteEdgesCsv(result, o); }),
-        file(7, [&](std::ostream& o) { WriteClaimsCsv(result, o); }),
-        file(9, [&](std::ostream& o) { WriteSourcesCsv(data, o); }),
-    });
+    std::vector<std::function<void()>> tasks;
+    tasks.push_back(
+        file(path("report.md"), [&](std::ostream& o) { WriteMarkdownReport(data, o, options); }));
+    tasks.push_back(
+        file(path("report.html"), [&](std::ostream& o) { WriteHtmlReport(data, o, options); }));
+    tasks.push_back(file(path("report.json"), [&](std::ostream& o) {
+      WriteJson(data, o, {true, options.max_items});
+    }));
+    tasks.push_back(file(path("claims.json"), [&](std::ostream& o) { WriteJson(data, o); }));
+    if (extra.csv) {
+      tasks.push_back(
+          file(path("claims.csv"), [&](std::ostream& o) { WriteClaimsCsv(result, o); }));
+      tasks.push_back(file(path("edges.csv"), [&](std::ostream& o) { WriteEdgesCsv(result, o); }));
+      tasks.push_back(
+          file(path("sources.csv"), [&](std::ostream& o) { WriteSourcesCsv(data, o); }));
+    }
+    // The largest file first, so the two threads finish together.
+    std::swap(tasks[0], tasks[3]);
+    RunInParallel(tasks);
   }
-  {
+  if (extra.graphml || extra.gexf || extra.dot) {
     const ResultGraph g(result);
-    RunInParallel({
-        file(5, [&](std::ostream& o) { WriteGexf(g, o); }),
-        file(4, [&](std::ostream& o) { WriteGraphMl(g, o); }),
-        file(6, [&](std::ostream& o) { WriteDot(g, o); }),
-    });
+    std::vector<std::function<void()>> tasks;
+    if (extra.gexf)
+      tasks.push_back(file(path("graph.gexf"), [&](std::ostream& o) { WriteGexf(g, o); }));
+    if (extra.graphml)
+      tasks.push_back(file(path("graph.graphml"), [&](std::ostream& o) { WriteGraphMl(g, o); }));
+    if (extra.dot)
+      tasks.push_back(file(path("graph.dot"), [&](std::ostream& o) { WriteDot(g, o); }));
+    RunInParallel(tasks);
   }
   return written;
 }

@@ -37,13 +37,27 @@ void WriteComparison(const engine::AnalysisResult& result, const std::vector<std
 
 void WriteExport(const engine::AnalysisResult& result, ExportFormat format, std::ostream& out);
 
-// Writes into `out_dir` (created if missing): report.md, report.html, report.json, claims.json
-// (the contract export), graph.graphml, graph.gexf, graph.dot, claims.csv, edges.csv,
-// sources.csv. Returns the paths written, in that order. Throws std::runtime_error if a file
-// cannot be written. The files are written on two threads.
+// The exports `run` writes beside the reports when asked (the JSON export always).
+struct ExtraExports {
+  bool graphml = false;
+  bool gexf = false;
+  bool dot = false;
+  bool csv = false;  // claims.csv, edges.csv, sources.csv
+  bool any() const { return graphml || gexf || dot || csv; }
+};
+// "graphml,gexf,dot,csv" (any subset, comma-separated), "all" or "none". Returns false and names
+// the first unknown entry in *bad otherwise.
+bool ParseExportList(std::string_view list, ExtraExports* out, std::string* bad);
+
+// Writes into `out_dir` (created if missing): report.md, report.html, report.json (the bounded
+// reports) and claims.json (the contract export), then those of claims.csv, edges.csv,
+// sources.csv, graph.gexf, graph.graphml and graph.dot that `extra` asks for. Returns the paths
+// written, in that order. Throws std::runtime_error if a file cannot be written. The files are
+// written on two threads.
 std::vector<std::string> WriteAllReports(const engine::AnalysisResult& result,
                                          const std::string& out_dir,
-                                         const ReportOptions& options = {});
+                                         const ReportOptions& options = {},
+                                         const ExtraExports& extra = {});
 
 // Opens `path` for writing (truncating), runs `write` on it, and checks the stream; throws
 // std::runtime_error naming the file on failure. "-" writes to std::cout.

@@ -22,9 +22,10 @@ namespace claimgraph::io::report {
 // What the human-readable reports (Markdown, HTML, JSON report sections) include.
 struct ReportOptions {
   std::string title;  // "" = "Source-reliability report"
-  // Cap on each list (contradictions, updates, agreements, timelines and their rows, documents);
-  // a capped list says how many it left out. 0 = no cap.
-  size_t max_items = 1000;
+  // The top N of each list (contradictions, updates, agreements, contested claims, speakers,
+  // timelines and their rows, documents); a capped list says how many it left out, and the rest
+  // stays in the store and the exports. 0 = no cap (reports then grow with the run).
+  size_t max_items = 50;
 };
 
 // A source's or speaker's claims and the links that touch them. Counts follow the definitions in

@@ -145,7 +145,11 @@ TEST_CASE("JSON export has every contract field with the right type", "[io][repo
 
 TEST_CASE("JSON report adds contradictions, updates and timelines", "[io][report][json]") {
   const json j = json::parse(Render(MakeFixture(), ReportFormat::kJson));
-  CHECK(j.contains("claims"));
+  // Bounded: the whole graph is the export's.
+  CHECK(!j.contains("claims"));
+  CHECK(!j.contains("edges"));
+  CHECK(j["report"]["top"] == 50);
+  CHECK(j["sources"].size() == 4);
   REQUIRE(j.at("contradictions").size() == 1);
   CHECK(j["contradictions"][0]["a"]["speaker"] == "Qais al-Muhammadawi");
   CHECK(j["contradictions"][0]["b"]["title"] == "Militia leader: the Americans never left");
@@ -224,9 +228,12 @@ TEST_CASE("HTML report escapes claim text and is self-contained", "[io][report][
   CHECK_THAT(html, !Catch::Contains("<b>\"final stage\"</b>"));
   CHECK_THAT(html, !Catch::Contains("'handover'"));
   CHECK_THAT(html, !Catch::Contains("javascript:"));
-  CHECK_THAT(html, !Catch::Contains("<script"));
+  // One inline script (the filter box), nothing loaded from elsewhere.
+  CHECK(html.find("<script") == html.rfind("<script"));
+  CHECK_THAT(html, Catch::Contains("<script>"));
   CHECK_THAT(html, !Catch::Contains("<link"));
   CHECK_THAT(html, !Catch::Contains("src="));
+  CHECK_THAT(html, !Catch::Contains("http://www.w3.org/1999/xlink"));
   // Both sentences of the contradiction, with the evidence link from the table.
   CHECK_THAT(html, Catch::Contains("All coalition forces have now left federal Iraq for the "
                                    "Kurdistan Region."));
@@ -257,18 +264,77 @@ TEST_CASE("CSV exports read back with the project's CSV reader", "[io][report][c
 TEST_CASE("WriteAllReports writes the whole set into a directory", "[io][report]") {
   const auto dir = std::filesystem::temp_directory_path() / "claimgraph_report_test_out";
   std::filesystem::remove_all(dir);
-  const auto paths = WriteAllReports(MakeFixture(), (dir / "sub").string());
-  REQUIRE(paths.size() == 10);
+  // By default the reports and the JSON export only.
+  auto paths = WriteAllReports(MakeFixture(), (dir / "sub").string());
+  REQUIRE(paths.size() == 4);
+  CHECK(std::filesystem::path(paths[0]).filename() == "report.md");
+  CHECK(std::filesystem::path(paths[3]).filename() == "claims.json");
+  CHECK(!std::filesystem::exists(dir / "sub" / "graph.graphml"));
+  std::ifstream f(dir / "sub" / "claims.json");
+  const json j = json::parse(f);
+  CHECK(j["claims"].size() == 5);
+  // The other exports when asked.
+  ExtraExports extra;
+  std::string bad;
+  REQUIRE(ParseExportList("graphml, dot,csv", &extra, &bad));
+  CHECK((extra.graphml && extra.dot && extra.csv && !extra.gexf));
+  paths = WriteAllReports(MakeFixture(), (dir / "all").string(), {}, extra);
+  REQUIRE(paths.size() == 9);
   for (const std::string& p : paths) {
     INFO(p);
     CHECK(std::filesystem::file_size(p) > 100);
   }
-  std::ifstream f(dir / "sub" / "claims.json");
-  const json j = json::parse(f);
-  CHECK(j["claims"].size() == 5);
+  CHECK(std::filesystem::exists(dir / "all" / "graph.dot"));
+  CHECK(!std::filesystem::exists(dir / "all" / "graph.gexf"));
+  CHECK(!ParseExportList("graphml,pdf", &extra, &bad));
+  CHECK(bad == "pdf");
+  REQUIRE(ParseExportList("all", &extra, &bad));
+  CHECK((extra.graphml && extra.gexf && extra.dot && extra.csv));
   std::filesystem::remove_all(dir);
   CHECK_THROWS_WITH(WriteAllReports(MakeFixture(), "/proc/claimgraph-no-such-dir"),
                     Catch::Contains("/proc/claimgraph-no-such-dir"));
+}
+
+size_t CountOf(const std::string& s, const std::string& what) {
+  size_t n = 0;
+  for (size_t at = s.find(what); at != std::string::npos; at = s.find(what, at + what.size())) ++n;
+  return n;
+}
+
+TEST_CASE("HTML report draws its charts and marks items for the filter", "[io][report][html]") {
+  engine::AnalysisResult r = MakeFixture();
+  r.source_windows.push_back({"2025", "Kurdistan24", "Rudaw", 2, 0});
+  const std::string html = Render(r, ReportFormat::kHtml);
+  // Reliability (one mark per scored source), camps, matrix and one timeline.
+  CHECK(CountOf(html, "<svg ") == 5);
+  CHECK(CountOf(html, "class=\"mark reliability\"") == 4);
+  CHECK(CountOf(html, "class=\"mark node\"") == 3);
+  CHECK(CountOf(html, "class=\"mark link contradict\"") == 1);
+  CHECK(CountOf(html, "class=\"mark link update\"") == 1);
+  CHECK_THAT(html, Catch::Contains("<div id=\"filters\" hidden>"));
+  CHECK_THAT(html, Catch::Contains("<option>The Cradle</option>"));
+  // The contradiction is filterable by both its sources and speakers.
+  CHECK_THAT(html, Catch::Contains("<section class=\"fi pair contradict\" id=\"c1\" "
+                                   "data-source=\"The Cradle|Rudaw\" data-speaker=\"Qais "
+                                   "al-Muhammadawi|Qais al-Khazali\">"));
+  CHECK_THAT(html, Catch::Contains("<table class=\"sortable\">"));
+}
+
+TEST_CASE("Reports keep the top N of each list", "[io][report]") {
+  engine::AnalysisResult r = MakeFixture();
+  // Many more contradictions than the cap.
+  for (int i = 0; i < 30; ++i)
+    r.links.push_back({11, 12, engine::Relation::kContradict, 0.5, {"negation"}});
+  ReportOptions options;
+  options.max_items = 5;
+  std::ostringstream html, md, js;
+  WriteReport(r, ReportFormat::kHtml, html, options);
+  WriteReport(r, ReportFormat::kMarkdown, md, options);
+  WriteReport(r, ReportFormat::kJson, js, options);
+  CHECK(CountOf(html.str(), "<section class=\"fi pair contradict\"") == 5);
+  CHECK_THAT(html.str(), Catch::Contains("26 more contradictions not shown"));
+  CHECK(CountOf(md.str(), "### C") == 5);
+  CHECK(json::parse(js.str())["contradictions"].size() == 5);
 }
 
 }  // namespace
