@@ -2,7 +2,8 @@
 # Debian 12 machine, configure, build and run. Other targets are for developers.
 
 DEB_PACKAGES := build-essential cmake pkg-config libboost-graph-dev libboost-program-options-dev \
-                libeigen3-dev libsqlitecpp-dev libsqlite3-dev catch2 nlohmann-json3-dev
+                libeigen3-dev libsqlitecpp-dev libsqlite3-dev catch2 nlohmann-json3-dev \
+                libcpp-httplib-dev
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RELEASE_DIR := build/release

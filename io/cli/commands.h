@@ -28,5 +28,6 @@ int ExportCommand(const std::vector<std::string>& args);   // export_command.cc
 int EvalCommand(const std::vector<std::string>& args);     // stance_commands.cc
 int TrainCommand(const std::vector<std::string>& args);    // stance_commands.cc
 int TruthCommand(const std::vector<std::string>& args);    // truth_command.cc
+int ServeCommand(const std::vector<std::string>& args);    // serve_command.cc
 
 }  // namespace claimgraph::cli
