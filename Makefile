@@ -3,7 +3,7 @@
 
 DEB_PACKAGES := build-essential cmake pkg-config libboost-graph-dev libboost-program-options-dev \
                 libeigen3-dev libsqlitecpp-dev libsqlite3-dev catch2 nlohmann-json3-dev \
-                libxml2-utils wordnet-base chromium python3
+                libxml2-utils wordnet-base chromium python3 libcpp-httplib-dev
 # Only `make fuzz` needs these (clang with libFuzzer and the sanitizer runtimes).
 FUZZ_DEPS := clang-14 libclang-rt-14-dev
 FUZZ_DIR := build/fuzz

@@ -39,5 +39,6 @@ int TrainAttributionCommand(const std::vector<std::string>& args);  // attributi
 int EvalCoreferenceCommand(const std::vector<std::string>& args);   // attribution_commands.cc
 int EvalPairsCommand(const std::vector<std::string>& args);   // pairs_commands.cc (eval pairs)
 int TrainPairsCommand(const std::vector<std::string>& args);  // pairs_commands.cc (train pairs)
+int ServeCommand(const std::vector<std::string>& args);    // serve_command.cc
 
 }  // namespace claimgraph::cli

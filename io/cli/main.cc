@@ -35,6 +35,7 @@ constexpr Command kCommands[] = {
      claimgraph::cli::EvalCommand},
     {"train", "rebuild a shipped model (train stance|nlp ...)", claimgraph::cli::TrainCommand},
     {"truth", "truth discovery on structured claims", claimgraph::cli::TruthCommand},
+    {"serve", "explore a store in the browser (local, read-only)", claimgraph::cli::ServeCommand},
 };
 
 void PrintUsage(std::ostream& out) {

@@ -141,6 +141,78 @@ ALTER TABLE claims ADD COLUMN negation TEXT NOT NULL DEFAULT '';
 ALTER TABLE claims ADD COLUMN negation_scope TEXT NOT NULL DEFAULT '';
 ALTER TABLE claims ADD COLUMN modal TEXT NOT NULL DEFAULT '';
 )sql",
+    // 3 -> 4: what the explorer (`claimgraph serve`) reads a page at a time. Indexes for claims by
+    // source, speaker, proposition and document (each in date order), links by claim and by
+    // relation and score, and link_sources: each link once per source at either end, so the
+    // links touching one source (or between two) come out of one index range in score order.
+    // claims_fts: a full-text index of claim text (FTS5, contentless: its rowid is
+    // run_id * 2^32 + seq, which names the claim and survives VACUUM). SaveRun fills
+    // link_sources and claims_fts for each new run (kIndexRun below); rows of existing runs are
+    // indexed here.
+    R"sql(
+CREATE INDEX claims_by_source ON claims (run_id, source, date, seq);
+CREATE INDEX claims_by_speaker ON claims (run_id, speaker, date, seq);
+CREATE INDEX claims_by_proposition ON claims (run_id, proposition, date, seq);
+CREATE INDEX claims_by_document ON claims (run_id, document_id);
+CREATE INDEX links_by_a ON links (run_id, a, relation, score, seq);
+CREATE INDEX links_by_b ON links (run_id, b, relation, score, seq);
+CREATE INDEX links_by_score ON links (run_id, relation, score DESC, seq);
+CREATE INDEX propositions_by_key ON propositions (run_id, key);
+CREATE INDEX propositions_by_size ON propositions (run_id, json_array_length(claims) DESC, seq);
+CREATE INDEX reliability_by_claims ON reliability (run_id, kind, claims DESC, seq);
+CREATE INDEX reliability_by_name ON reliability (run_id, kind, name);
+CREATE TABLE link_sources (
+  run_id    INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+  relation  TEXT NOT NULL,
+  source    TEXT NOT NULL,
+  score     REAL NOT NULL,
+  seq       INTEGER NOT NULL,
+  other     TEXT NOT NULL,
+  PRIMARY KEY (run_id, relation, source, score DESC, seq)
+) WITHOUT ROWID;
+CREATE VIRTUAL TABLE claims_fts USING fts5 (
+  text, content = '', tokenize = 'porter unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER claims_fts_delete AFTER DELETE ON claims BEGIN
+  INSERT INTO claims_fts (claims_fts, rowid, text)
+  VALUES ('delete', old.run_id * 4294967296 + old.seq, old.text);
+END;
+INSERT INTO claims_fts (rowid, text) SELECT run_id * 4294967296 + seq, text FROM claims;
+INSERT INTO link_sources (run_id, relation, source, score, seq, other)
+WITH ends AS (
+  SELECT l.run_id, l.relation, ca.source AS sa, cb.source AS sb, l.score, l.seq
+  FROM links l
+  JOIN claims ca ON ca.run_id = l.run_id AND ca.id = l.a
+  JOIN claims cb ON cb.run_id = l.run_id AND cb.id = l.b
+)
+SELECT run_id, relation, sa, score, seq, sb FROM ends
+UNION ALL
+SELECT run_id, relation, sb, score, seq, sa FROM ends WHERE sa <> sb
+ORDER BY 1, 2, 3, 4 DESC, 5;
+)sql",
+};
+
+// Statements SaveRun runs once a run's claims and links are written, with the run's id bound to
+// ?1: they fill the run's rows of the explorer's indexes (migration 3 -> 4 above).
+inline constexpr const char* kIndexRun[] = {
+    R"sql(
+INSERT INTO claims_fts (rowid, text)
+SELECT run_id * 4294967296 + seq, text FROM claims WHERE run_id = ?1
+)sql",
+    R"sql(
+INSERT INTO link_sources (run_id, relation, source, score, seq, other)
+WITH ends AS (
+  SELECT l.run_id, l.relation, ca.source AS sa, cb.source AS sb, l.score, l.seq
+  FROM links l
+  JOIN claims ca ON ca.run_id = l.run_id AND ca.id = l.a
+  JOIN claims cb ON cb.run_id = l.run_id AND cb.id = l.b
+  WHERE l.run_id = ?1
+)
+SELECT run_id, relation, sa, score, seq, sb FROM ends
+UNION ALL
+SELECT run_id, relation, sb, score, seq, sa FROM ends WHERE sa <> sb
+ORDER BY 1, 2, 3, 4 DESC, 5
+)sql",
 };
 
 }  // namespace claimgraph::io::sqlite_schema

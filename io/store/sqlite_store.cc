@@ -210,6 +210,7 @@ class SqliteStore final : public Store {
   void SaveRunRows(engine::AnalysisResult* result, const std::function<void()>& numbered);
 
   std::string name_;
+  int schema_version_ = 0;  // after Migrate
   std::unique_ptr<SQLite::Database> db_;
   std::unique_ptr<SQLite::Statement> find_hash_, insert_doc_;
 };
@@ -315,6 +316,7 @@ void SqliteStore::Migrate(int target_version) {
                          " is newer than this claimgraph understands (" + std::to_string(kKnown) +
                          "); use a newer claimgraph");
   }
+  schema_version_ = std::max(version, target_version);
   if (version >= target_version) return;
   SqliteTransaction tx(this);
   for (int v = version; v < target_version; ++v) {
@@ -674,6 +676,16 @@ void SqliteStore::SaveRunRows(engine::AnalysisResult* r, const std::function<voi
       put("source", result->sources);
       put("speaker", result->speakers);
     });
+  }
+  // The explorer's full-text index and per-source link index for this run (schema 3 on).
+  if (schema_version_ >= 3) {
+    for (const char* sql : sqlite_schema::kIndexRun) {
+      Guard(sql, [&] {
+        SQLite::Statement q(*db_, sql);
+        q.bind(1, run);
+        q.exec();
+      });
+    }
   }
 }
 
