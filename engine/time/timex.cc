@@ -269,6 +269,10 @@ class Grammar {
         ++i;
         continue;
       }
+      if (best->value.size() == 7 && best->value[5] == 'Q') {
+        for (size_t k = i; k < best->end; ++k)
+          if (Is(k, "quarter")) last_quarter_ = best->value;  // a quarter named, not derived
+      }
       Timex t;
       t.begin = toks_[i].begin;
       t.end = toks_[best->end - 1].end;
@@ -299,10 +303,10 @@ class Grammar {
     consider(Weekend(i));
     consider(Relative(i));
     consider(Ago(i));
+    consider(Reference(i));  // before Duration: "recent years" is PAST_REF, not PXY
     consider(Duration(i));
     consider(ClockTime(i));
     consider(Set(i));
-    consider(Reference(i));
     return best;
   }
 
@@ -512,8 +516,10 @@ class Grammar {
     // Plans and expectations look forward, in reported speech too ("said it would", "is expected
     // to", "scheduled a news conference Thursday", "postponed until Tuesday").
     if (w == "would" || w == "'d" || w == "until" || w == "expected" || w == "scheduled" ||
-        w == "plans" || w == "plan" || w == "planned" || w == "due" || w == "upcoming" ||
-        (w == "set" && Is(j + 1, "to")) || (w == "as" && Is(j + 1, "soon")))
+        w == "plans" || w == "plan" || w == "planned" || w == "upcoming" || w == "expects" ||
+        w == "expect" || w == "intends" || w == "aims" || w == "hopes" ||
+        (w == "due" && !Is(j + 1, "to")) || (w == "set" && Is(j + 1, "to")) ||
+        (w == "as" && Is(j + 1, "soon")))
       return Tense::kFuture;
     for (std::string_view p : kPast) {
       if (w == p) return PastOrAuxiliary(j);
@@ -539,6 +545,7 @@ class Grammar {
     for (size_t k = j; k-- > 0 && k + 3 >= j;) {
       const std::string& a = toks_[k].low;
       if (a == "will" || a == "'ll" || a == "shall" || a == "would") return Tense::kFuture;
+      if (a == "be" && k > 0 && (Is(k - 1, "to") || Is(k - 1, "will"))) return Tense::kFuture;
       if (a == "has" || a == "have" || a == "is" || a == "are") return Tense::kPresent;
       if (a == "had" || a == "was" || a == "were") return Tense::kPast;
       if (toks_[k].punct) break;
@@ -565,13 +572,12 @@ class Grammar {
         nearest_diff = diff;
       }
     }
-    if (d != 0 && std::labs(nearest_diff) <= 30) return nearest;
+    if (std::labs(nearest_diff) <= (d != 0 ? 30 : 31)) return nearest;
     const Tense t = TenseAround(at);
     const int cmp =
         m != dct_.m ? (m < dct_.m ? -1 : 1) : (d == 0 || d == dct_.d ? 0 : (d < dct_.d ? -1 : 1));
     if (t == Tense::kFuture) return cmp < 0 ? y + 1 : y;
     if (t == Tense::kPast) return cmp > 0 ? y - 1 : y;
-    if (t == Tense::kPresent || (nearest_diff > 0 && nearest_diff <= 31)) return nearest;
     return cmp > 0 ? y - 1 : y;
   }
   std::string YearPrefix(int y) const { return y > 0 ? Fmt("%04d", y) : "XXXX"; }
@@ -840,15 +846,13 @@ class Grammar {
       y = YearAt(e);  // "third quarter 1997"
       ++e;
     } else if (have_dct_) {
+      // Quarters and halves are reported after they end: one later in the year than the
+      // creation time's is last year's (the tense says little here: "will report its third
+      // quarter" is still this year's); "next year's first quarter" is next year's.
       const int cq = half ? (dct_.m - 1) / 6 + 1 : (dct_.m - 1) / 3 + 1;
       y = dct_.y;
-      const Tense t = TenseAround(i);
-      if (t == Tense::kFuture) {
-        if (q < cq) ++y;
-      } else if (q > cq ||
-                 (q == cq && t == Tense::kPast && !half && dct_.d < 15 && (dct_.m - 1) % 3 == 0)) {
-        --y;  // a quarter after today's was last year's; today's, early in it, the last one
-      }
+      if (q > cq) --y;
+      if (i >= 3 && Is(i - 1, "'s") && Is(i - 2, "year") && Is(i - 3, "next")) y = dct_.y + 1;
     }
     return Match{e, TimexType::kDate, YearPrefix(y) + (half ? Fmt("-H%d", q) : Fmt("-Q%d", q)), ""};
   }
@@ -888,9 +892,7 @@ class Grammar {
       }
       value = DayValue(day);
     }
-    // "Friday morning" is a time of that day; "Friday night" / "evening" are annotated in
-    // TimeBank and AQUAINT mostly as the day itself.
-    if (part == "MO" || part == "AF") return Match{e, TimexType::kTime, value + "T" + part, ""};
+    // "Friday morning", "Friday night": TimeBank and AQUAINT annotate them mostly as the day.
     return Match{e, TimexType::kDate, value, ""};
   }
   // "the weekend", "this weekend", "last weekend": the weekend of the creation time's week, or
@@ -1079,10 +1081,18 @@ class Grammar {
     const double n = NumberAt(j, &k);
     if (n == 0) return std::nullopt;
     UnitInfo u;
-    if (!UnitAt(k, &u) || !Is(k + 1, "ago")) return std::nullopt;
+    // "two years ago"; "a year earlier" of a financial report is also counted from the creation
+    // time (TimeBank anchors it there or on the reported period).
+    if (!UnitAt(k, &u) || !(Is(k + 1, "ago") || (Is(k + 1, "earlier") && u.code == 'Y')))
+      return std::nullopt;
     const size_t e = k + 2;
     if (n < 0 || !have_dct_) return Match{e, TimexType::kDate, "PAST_REF", mod};
     const long amount = static_cast<long>(n);
+    // In a report on a quarter, "a year ago" / "a year earlier" is that quarter a year before.
+    if (u.code == 'Y' && amount == 1 && !last_quarter_.empty()) {
+      const int qy = std::atoi(last_quarter_.substr(0, 4).c_str());
+      return Match{e, TimexType::kDate, Fmt("%04d", qy - 1) + last_quarter_.substr(4), mod};
+    }
     std::string value;
     switch (u.code) {
       case 'D':
@@ -1305,6 +1315,7 @@ class Grammar {
   }
   std::string_view text_;
   std::vector<Tok> toks_;
+  std::string last_quarter_;  // the last quarter the document spoke of ("1989-Q3"), if any
   bool have_dct_ = false;
   Day dct_;
   long dct_days_ = 0;

@@ -58,7 +58,7 @@ TEST_CASE("ParseTimeml rejects broken documents with a diagnostic naming file an
   const Case cases[] = {
       {"<DCT>", "<DCX>", 0},                              // no DCT
       {"value=\"1998-01-08\"", "value=\"January\"", 4},   // DCT not a date
-      {"</EVENT>", "", 6},                                // unclosed element
+      {"</EVENT>", "", 7},                                // unclosed element
       {"</TEXT>", "", 0},                                 // no end of TEXT
       {"<TIMEX3 tid=\"t1\"", "<TIMEX3 tid=\"t1\"\n", 6},  // (still fine: newline in tag)
   };
