@@ -677,8 +677,8 @@ void SqliteStore::SaveRunRows(engine::AnalysisResult* r, const std::function<voi
       put("speaker", result->speakers);
     });
   }
-  // The explorer's full-text index and per-source link index for this run (schema 3 on).
-  if (schema_version_ >= 3) {
+  // The explorer's full-text index and per-source link index for this run (schema 4 on).
+  if (schema_version_ >= 4) {
     for (const char* sql : sqlite_schema::kIndexRun) {
       Guard(sql, [&] {
         SQLite::Statement q(*db_, sql);

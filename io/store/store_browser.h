@@ -3,7 +3,7 @@
 // next page starts from a cursor naming the last row shown (keyset pagination), so a page costs
 // the same on the first page and the ten-thousandth of a store of a million claims; nothing
 // counts or skips over all rows. The indexes, the per-source link index and the full-text index
-// of claim text are the store's schema version 3 (io/store/sqlite_schema.h).
+// of claim text are the store's schema version 4 (io/store/sqlite_schema.h).
 //
 // Cursors are opaque strings made by this class; a malformed one throws std::invalid_argument
 // (the server answers 400). Every value reaches SQL through a bound parameter.

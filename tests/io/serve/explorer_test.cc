@@ -289,15 +289,16 @@ TEST_CASE("StoreBrowser searches claim text by word stems within one run", "[io]
 TEST_CASE("StoreBrowser migrates nothing and refuses an old or foreign store", "[io][serve]") {
   claimgraph::testing::TempDir dir("serve_old");
   const std::string old_db = dir / "old.db";
-  OpenSqliteStore(old_db, 2);
-  CHECK_THROWS_WITH(StoreBrowser(old_db), Catch::Contains("schema version 2"));
-  CHECK(ReadSchemaVersion(old_db) == 2);
+  OpenSqliteStore(old_db, 3);
+  CHECK_THROWS_WITH(StoreBrowser(old_db), Catch::Contains("schema version 3"));
+  CHECK(ReadSchemaVersion(old_db) == 3);
   CHECK_THROWS_AS(StoreBrowser(dir / "missing.db"), StoreError);
-  // A store at version 2 with a run gets its runs indexed by the migration.
+  // A store at version 3 (claims already carry the attribution columns) with a run gets its
+  // runs indexed by the migration.
   {
-    auto v2 = OpenSqliteStore(old_db, 2);
+    auto v3 = OpenSqliteStore(old_db, 3);
     Document d = Doc("Beta", "Beta text about the bridge.", 2);
-    v2->PutDocument(&d);
+    v3->PutDocument(&d);
     AnalysisResult r;
     r.documents = {d};
     Claim c;
@@ -308,7 +309,7 @@ TEST_CASE("StoreBrowser migrates nothing and refuses an old or foreign store", "
     r.claims = {c, c};
     r.claims[1].id = 2;
     r.links = {{1, 2, Relation::kAgree, 0.9, {}}};
-    v2->SaveRun(&r);
+    v3->SaveRun(&r);
   }
   OpenStore(old_db);
   StoreBrowser b(old_db);
