@@ -10,6 +10,8 @@
 #include <thread>
 #include <unordered_map>
 
+#include "engine/nlp/annotator.h"
+#include "engine/nlp/nlp_models.h"
 #include "engine/stance/stance_model.h"
 #include "engine/truth/text_reliability.h"
 #include "engine/version.h"
@@ -99,7 +101,7 @@ std::string PipelineOptions::ToJson() const {
   j["window"] = window == graph::WindowSize::kYear ? "year" : "month";
   j["use_stance_model"] = use_stance_model;
   j["threads"] = threads;
-  if (annotate) j["linguistic_layer"] = true;
+  j["linguistic_layer"] = annotate ? "annotations" : linguistic_layer ? "built-in" : "rules";
   return j.dump();
 }
 
@@ -135,22 +137,47 @@ AnalysisResult Analyze(DocumentSource& documents, const PipelineOptions& options
   auto flush = [&] {
     std::vector<std::vector<Claim>> claims(batch.size());
     std::vector<DocumentFingerprint> prints(batch.size());
+    // Per document: 0 = built-in layer, 1 = given annotations, 2 = not English, 3 = rules.
+    std::vector<char> how(batch.size(), 0);
+    std::vector<size_t> tokens(batch.size(), 0);
+    std::vector<double> annotate_seconds(threads, 0), claims_seconds(threads, 0);
     auto work = [&](size_t w) {
       for (size_t i = w; i < batch.size(); i += threads) {
+        auto t = Clock::now();
         nlp::AnnotatedDocument annotated;
-        if (options.annotate && options.annotate(batch[i], &annotated)) {
-          claims[i] = extractor.Extract(batch[i], &annotated);
+        bool have = options.annotate && options.annotate(batch[i], &annotated);
+        if (have) {
+          how[i] = 1;
+        } else if (options.linguistic_layer) {
+          annotated = nlp::Annotate(batch[i].text, nlp::DefaultNlpModels());
+          annotated.name = batch[i].path;
+          have = true;
         } else {
-          claims[i] = extractor.Extract(batch[i]);
+          how[i] = 3;
         }
+        if (have && annotated.language == "und") how[i] = 2;
+        tokens[i] = annotated.tokens.size();
+        annotate_seconds[w] += Seconds(t);
+        t = Clock::now();
+        claims[i] = extractor.Extract(batch[i], have ? &annotated : nullptr);
         prints[i] = Fingerprint(batch[i], options.link.document_minhash);
+        claims_seconds[w] += Seconds(t);
       }
     };
     std::vector<std::thread> pool;
     for (size_t w = 1; w < threads; ++w) pool.emplace_back(work, w);
     work(0);
     for (auto& t : pool) t.join();
+    for (size_t w = 0; w < threads; ++w) {
+      st.annotate_seconds += annotate_seconds[w];
+      st.claims_seconds += claims_seconds[w];
+    }
     for (size_t i = 0; i < batch.size(); ++i) {
+      st.tokens += tokens[i];
+      if (how[i] == 1) ++st.annotated_elsewhere;
+      if (how[i] == 2)
+        st.not_english.push_back(batch[i].path.empty() ? std::to_string(batch[i].id)
+                                                       : batch[i].path);
       for (auto& c : claims[i]) result.claims.push_back(std::move(c));
       fingerprints.push_back(std::move(prints[i]));
       batch[i].text.clear();

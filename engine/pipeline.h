@@ -59,10 +59,17 @@ struct PipelineOptions {
     return o;
   }();
   int threads = 2;
-  // The linguistic layer (issue 9): analyses a document (tokens, tags, entities, parse) so that
-  // extraction takes attribution from the learned model and reads each claim's frame from the
-  // parse; returning false falls back to the rule-based attribution for that document. Empty =
-  // rules only. Called from the worker threads: must be thread-safe.
+  // The linguistic layer (issue 9): every document is analysed (tokens, tags, lemmas, entities,
+  // dependency parse: nlp::Annotate with the built-in models) so that extraction takes
+  // attribution from the learned model, speakers through coreference, and each claim's frame
+  // from the parse. A document that does not read as English (language "und") gets no English
+  // structure: its sentences stay claims in the outlet's voice, without speaker or frame, and
+  // the run counts it (PipelineStats::not_english). `linguistic_layer = false` runs the old
+  // rule-based attribution instead (for comparison only).
+  bool linguistic_layer = true;
+  // Overrides the layer with precomputed annotations (e.g. CoreNLP's, io/nlp/conll_annotator.h);
+  // returning false falls back to the built-in layer for that document. Called from the worker
+  // threads: must be thread-safe.
   std::function<bool(const Document&, nlp::AnnotatedDocument*)> annotate;
   // Progress, for the command line (not recorded with the run): called on the calling thread as
   // the stages go — "boilerplate" and "extract" with the documents done of
@@ -94,6 +101,13 @@ struct PipelineStats {
   size_t claims = 0;
   size_t candidate_pairs = 0;
   std::vector<std::pair<std::string, double>> link_steps;  // LinkResult::step_seconds
+  // The linguistic layer within "extract": thread-seconds (summed over the worker threads) in
+  // nlp::Annotate, and in the rest of extraction (coreference, attribution model, claims).
+  double annotate_seconds = 0;
+  double claims_seconds = 0;
+  size_t tokens = 0;                     // tokens annotated
+  size_t annotated_elsewhere = 0;        // documents read from PipelineOptions::annotate
+  std::vector<std::string> not_english;  // documents (path, else id) not read as English
 };
 
 // Runs every stage. The result's documents carry metadata only (empty text); created_at is left

@@ -122,6 +122,24 @@ std::string SummarizeRun(const engine::AnalysisResult& result, const engine::Pip
       }
       out << " (" << stats->candidate_pairs << " candidate pairs)\n";
     }
+    if (stats->tokens > 0 || !stats->not_english.empty()) {
+      char part[256];
+      std::snprintf(part, sizeof part,
+                    "linguistic layer: %zu tokens, %.2f thread-s annotating, %.2f thread-s "
+                    "reading claims%s\n",
+                    stats->tokens, stats->annotate_seconds, stats->claims_seconds,
+                    stats->annotated_elsewhere > 0 ? " (some documents from --annotations)" : "");
+      out << part;
+    }
+    if (!stats->not_english.empty()) {
+      out << stats->not_english.size()
+          << " document(s) not read as English: sentences kept as claims in the outlet's voice, "
+             "without speakers or frames:";
+      for (size_t i = 0; i < stats->not_english.size() && i < 5; ++i)
+        out << " " << stats->not_english[i];
+      if (stats->not_english.size() > 5) out << " ...";
+      out << "\n";
+    }
     out << "peak memory after each stage:";
     for (const auto& s : stats->stages) {
       char part[96];

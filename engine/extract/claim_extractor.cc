@@ -8,6 +8,7 @@
 #include "engine/attrib/speaker_resolver.h"
 #include "engine/extract/attribution.h"
 #include "engine/extract/claim_features.h"
+#include "engine/extract/claim_filter.h"
 #include "engine/extract/lexer.h"
 #include "engine/extract/time_resolver.h"
 #include "engine/nlp/coreference.h"
@@ -233,9 +234,15 @@ ExtractionResult ClaimExtractor::Run(const Document& doc, bool trace,
   SpeakerMemory memory;
   // With the linguistic layer: the model's attributions, their speakers, and the lexeme-level
   // view the rest of this function works on.
+  // A document that does not read as English (language "und") has tokens and sentences only:
+  // no attribution and no frame are read from it (no English structure invented); without any
+  // layer (annotated == nullptr) the rule-based attribution of attribution.h runs.
+  const bool rules = annotated == nullptr;
+  if (annotated != nullptr && (annotated->language == "und" || annotated->tokens.empty()))
+    annotated = nullptr;
   std::vector<ModelAttribution> model;
   nlp::CorefResult coref;
-  if (annotated != nullptr && !annotated->tokens.empty()) {
+  if (annotated != nullptr) {
     coref = nlp::ResolveCoreference(*annotated);
     for (attrib::TokenAttribution& a : attrib::AttributionModel::Default().Predict(*annotated)) {
       ModelAttribution m;
@@ -248,6 +255,13 @@ ExtractionResult ClaimExtractor::Run(const Document& doc, bool trace,
       }
       m.cue_begin = annotated->tokens[a.cue].begin;
       m.spans = std::move(a.spans);
+      // "said that he would win": the claim is what follows the complementizer.
+      if (!a.content_tokens.empty() && !m.spans.content.empty() && a.content_tokens.size() > 1) {
+        const nlp::Token& lead = annotated->tokens[a.content_tokens[0]];
+        attrib::ByteRange& first = m.spans.content.front();
+        if (lead.deprel == "mark" && FoldCase(lead.form) == "that" && first.begin == lead.begin)
+          first.begin = annotated->tokens[a.content_tokens[1]].begin;
+      }
       model.push_back(std::move(m));
     }
   }
@@ -319,7 +333,7 @@ ExtractionResult ClaimExtractor::Run(const Document& doc, bool trace,
       }
       if (annotated != nullptr) {
         w.att = FromModel(model, w.lex, w.span);
-      } else {
+      } else if (rules) {
         w.att = Attribute(w.lex, text, aliases_, &memory, order++);
         NotePersons(w.lex, text, aliases_, &memory, order);
       }
@@ -452,6 +466,18 @@ ExtractionResult ClaimExtractor::Run(const Document& doc, bool trace,
         in.deadline = deadline;
         modality = ComputeModality(in);
         if (modality == Modality::kQuestion && !options_.keep_questions) drop = "question";
+      }
+      // With the layer: fragments, citations, headings, prompts and pronoun-only contents go.
+      if (drop.empty() && annotated != nullptr) {
+        ClaimFilterInput check;
+        check.doc = annotated;
+        check.coref = &coref;
+        check.sentence_begin = w.span.begin;
+        check.sentence_end = w.span.end;
+        check.content_begin = cb;
+        check.content_end = ce;
+        check.keep_questions = options_.keep_questions;
+        drop = NotAClaimReason(check);
       }
       if (!drop.empty()) {
         if (trace) result.trace.push_back({w.span.begin, w.span.end, std::string(sentence), drop});

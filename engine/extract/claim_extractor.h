@@ -2,14 +2,18 @@
 //
 //   text -> paragraphs -> furniture removed (text/page_cleaner.h, with the corpus-level
 //   BoilerplateIndex) -> sentences (text/sentence_splitter.h) -> claim sentences -> for each:
-//   speaker and role (attribution.h: reporting verbs, quotes, "according to", pronoun and surname
-//   references to speakers introduced earlier), content clause, polarity and modality
-//   (claim_features.h), quantities (text/quantity.h), times resolved against the publication
-//   date (time_resolver.h), entities normalised through the alias table (alias_table.h).
+//   speaker and role, content clause, polarity and modality (claim_features.h), quantities
+//   (text/quantity.h), times resolved against the publication date (time_resolver.h), entities
+//   normalised through the alias table (alias_table.h).
 //
-// Start here for extraction. Rule-based throughout: the seed corpus (machine translation, page
-// furniture, many speakers) is the development set; the rules are the tables in the .cc files and
-// each has a table-driven test.
+// Start here for extraction. With the linguistic layer (an nlp::AnnotatedDocument of the text:
+// what the pipeline always passes) the speaker, cue and content come from the learned
+// attribution model (engine/attrib/attribution_model.h) with speakers named through coreference,
+// sentences that are not claims are dropped from the tags and parse (claim_filter.h: fragments,
+// citations, headings, prompts, questions, pronoun-only contents), and each claim's frame is read
+// from the parse (engine/attrib/claim_frame.h). A document the layer did not read as English gets
+// no speakers or frames. Without any layer (Extract(doc)) the rule-based attribution of
+// attribution.h runs: kept for documents read with no models at all, see docs/ARCHITECTURE.md.
 #pragma once
 
 #include <cstddef>

@@ -1,8 +1,11 @@
-// Annotate(): tokenise, check the language, tag, lemmatise, find entities.
+// Annotate(): tokenise, check the language, tag, lemmatise, find entities, parse.
 #include "engine/nlp/annotator.h"
 
+#include <algorithm>
 #include <cctype>
+#include <vector>
 
+#include "engine/nlp/dependency_parser.h"
 #include "engine/nlp/ptb_tokenizer.h"
 #include "engine/text/utf8.h"
 
@@ -45,6 +48,46 @@ LanguageCheck CheckEnglish(const AnnotatedDocument& doc, const NlpModels& models
   return c;
 }
 
+size_t CapSentenceLength(AnnotatedDocument* doc, size_t max_tokens) {
+  if (max_tokens < 2) return 0;
+  size_t cut = 0;
+  std::vector<Sentence> out;
+  out.reserve(doc->sentences.size());
+  for (const Sentence& s : doc->sentences) {
+    if (s.count <= max_tokens) {
+      out.push_back(s);
+      continue;
+    }
+    ++cut;
+    size_t first = s.first;
+    const size_t end = s.first + s.count;
+    while (first < end) {
+      size_t last = std::min(end, first + max_tokens);  // one past the piece
+      if (last < end) {
+        // The last clause break in the second half of the piece, if any.
+        for (size_t i = last - 1; i > first + max_tokens / 2; --i) {
+          const std::string& f = doc->tokens[i].form;
+          if (f == "," || f == ";" || f == ":" || f == "--" || f == "-") {
+            last = i + 1;
+            break;
+          }
+        }
+      }
+      Sentence piece;
+      piece.first = first;
+      piece.count = last - first;
+      piece.begin = doc->tokens[first].begin;
+      piece.end = doc->tokens[last - 1].end;
+      if (first == s.first) piece.begin = s.begin;
+      if (last == end) piece.end = s.end;
+      out.push_back(piece);
+      first = last;
+    }
+  }
+  if (cut > 0) doc->sentences = std::move(out);
+  return cut;
+}
+
 void AnnotateTokens(AnnotatedDocument* doc, const NlpModels& models,
                     const AnnotateOptions& options) {
   if (!CheckEnglish(*doc, models, options.min_english_share).english) {
@@ -58,6 +101,10 @@ void AnnotateTokens(AnnotatedDocument* doc, const NlpModels& models,
   if (options.lemmatize) models.lemmatizer.Lemmatize(doc);
   if (options.entities) {
     for (const Sentence& s : doc->sentences) models.ner.Tag(doc, s, &scratch);
+  }
+  if (options.parse) {
+    CapSentenceLength(doc, options.max_sentence_tokens);
+    ParseDocument(DefaultParserModel(), *doc);
   }
 }
 

@@ -1,11 +1,16 @@
 // The entry point of the linguistic layer: raw article text -> AnnotatedDocument with tokens,
-// sentences, POS tags, lemmas and named entities (and, once the dependency parser is in, heads
-// and relations). Every later stage calls this instead of tokenising on its own.
+// sentences, POS tags, lemmas, named entities and a dependency parse (heads and relations).
+// Every later stage calls this instead of tokenising on its own; the pipeline (engine/pipeline.h)
+// runs it on every document.
 //
 // Pipeline (spaCy's and UDPipe's shape): ptb_tokenizer.h (tokens, sentences) -> language check ->
-// POS tagger -> lemmatizer -> NER tagger (each engine/nlp/sequence_tagger.h or lemmatizer.h).
-// All stages look at most two tokens away, so the time is linear in sentence and document length
-// (a 2,000-word run-on sentence costs 2,000 tokens' worth of work).
+// POS tagger -> lemmatizer -> NER tagger (each engine/nlp/sequence_tagger.h or lemmatizer.h) ->
+// dependency parser (dependency_parser.h). The taggers look at most two tokens away and the
+// parser is greedy (two transitions a word), so the time is linear in sentence and document
+// length. A sentence longer than `max_sentence_tokens` (a table flattened into one line, a
+// run-on without full stops) is cut into pieces of at most that many tokens before parsing, at
+// the last comma, semicolon, colon or dash of each piece where there is one: later stages that
+// walk a sentence's tree (subtrees, arcs around a cue) then never see one of thousands of words.
 //
 // Language: a text is tagged only if it reads as English — at least `min_english_share` of its
 // words are forms the POS tagger's dictionary knows (frequent English words of the training
@@ -25,6 +30,9 @@ struct AnnotateOptions {
   bool tag = true;  // POS tags (needed by lemmas and NER)
   bool lemmatize = true;
   bool entities = true;
+  bool parse = true;  // dependency heads and relations (needs tags)
+  // Longer sentences are cut into pieces before parsing (see above); 0 = never cut.
+  size_t max_sentence_tokens = 150;
   double min_english_share = 0.2;
 };
 
@@ -43,9 +51,13 @@ LanguageCheck CheckEnglish(const AnnotatedDocument& doc, const NlpModels& models
 AnnotatedDocument Annotate(std::string_view text, const NlpModels& models,
                            const AnnotateOptions& options = {});
 
-// The tagging stages on an already tokenised document (tokens and sentences filled), e.g. the
-// gold tokens of an evaluation.
+// The tagging and parsing stages on an already tokenised document (tokens and sentences filled),
+// e.g. the gold tokens of an evaluation.
 void AnnotateTokens(AnnotatedDocument* doc, const NlpModels& models,
                     const AnnotateOptions& options = {});
+
+// Cuts every sentence of more than `max_tokens` tokens into consecutive pieces of at most that
+// many (see above). Returns the number of sentences cut.
+size_t CapSentenceLength(AnnotatedDocument* doc, size_t max_tokens);
 
 }  // namespace claimgraph::engine::nlp

@@ -112,21 +112,31 @@ CorefResult ResolveCoreference(const AnnotatedDocument& doc, const CorefOptions&
             break;
           }
         }
+        // Titles the NER tagger put inside a person's name ("Dr Tomas Varga", "Sen. Kaine"
+        // tagged PERSON throughout) are the role, not the name.
+        size_t b = i;
+        while (b < j && t.ner == "PERSON" && FindTitle(Strip(Lower(tok(b).form)))) ++b;
         std::string name;
-        for (size_t k = i; k <= j; ++k) {
+        for (size_t k = b; k <= j; ++k) {
           if (tok(k).form == "'s" || tok(k).form == "’s") break;
           if (!name.empty()) name += ' ';
           name += tok(k).form;
         }
         const std::vector<std::string> words = [&] {
           std::vector<std::string> v;
-          for (size_t k = i; k <= j; ++k) v.push_back(Lower(tok(k).form));
+          for (size_t k = b; k <= j; ++k) v.push_back(Lower(tok(k).form));
           return v;
         }();
         // Title tokens just before the name ("Sen.", "President", "Mr.").
         std::string title;
         int title_gender = 0;
         std::vector<std::string> title_nouns;
+        for (size_t k = i; k < b; ++k) {
+          const Title* tt = FindTitle(Strip(Lower(tok(k).form)));
+          if (tt->gender) title_gender = tt->gender;
+          if (!tt->noun.empty()) title_nouns.emplace_back(tt->noun);
+          title += (title.empty() ? "" : " ") + tok(k).form;
+        }
         for (size_t k = i; k-- > 0;) {
           const Token& p = tok(k);
           if (p.ner != "O" && !p.ner.empty() && p.ner != "TITLE") break;

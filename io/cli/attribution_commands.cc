@@ -3,10 +3,11 @@
 // article and scores the claims that have a speaker against the gold attributions
 // (engine/attrib/attribution_metrics.h): span P/R/F1 per role (exact and overlap),
 // attribution-level detection and the named-source-right rate. Ends with `attribution_f1: <0..1>`.
-// With
-// `--annotations CONLL_DIR` the claims are extracted with those annotations (CoreNLP's,
-// io/nlp/conll_reader.h) as the linguistic layer, and the attribution model's own spans
-// (engine/attrib/attribution_model.h, speakers through engine/nlp/coreference.h) are scored too.
+// Each article is read by the built-in linguistic layer (engine/nlp/annotator.h), as
+// `claimgraph run` reads it; with `--annotations CONLL_DIR` by those annotations instead
+// (CoreNLP's, io/nlp/conll_reader.h); with `--rules` by the old rule-based attribution. The
+// attribution model's own spans (engine/attrib/attribution_model.h, speakers through
+// engine/nlp/coreference.h) are scored too.
 //
 // `claimgraph train attribution --polnear DIR --annotations CONLL_DIR [-o FILE]`: trains the
 // attribution model on a PolNeAR split and its annotations; the same inputs give the same bytes.
@@ -23,7 +24,9 @@
 #include "engine/attrib/speaker_resolver.h"
 #include "engine/document.h"
 #include "engine/extract/claim_extractor.h"
+#include "engine/nlp/annotator.h"
 #include "engine/nlp/coreference.h"
+#include "engine/nlp/nlp_models.h"
 #include "io/attribution/polnear_reader.h"
 #include "io/cli/command_line.h"
 #include "io/cli/commands.h"
@@ -144,6 +147,8 @@ int TrainAttributionCommand(const std::vector<std::string>& args) {
 int EvalAttributionCommand(const std::vector<std::string>& args) {
   const std::string usage = "claimgraph eval attribution --format polnear DIR";
   std::string format, dir, annotations, model_path;
+  std::string trace_path;
+  bool rules = false;
   po::options_description desc("Options");
   // clang-format off
   desc.add_options()
@@ -152,7 +157,11 @@ int EvalAttributionCommand(const std::vector<std::string>& args) {
       ("dir", po::value(&dir), "the split's folder")
       ("annotations", po::value(&annotations),
        "score the attribution model on these CoNLL annotations of the articles")
-      ("model", po::value(&model_path), "attribution model file (default: the built-in one)");
+      ("model", po::value(&model_path), "attribution model file (default: the built-in one)")
+      ("trace", po::value(&trace_path),
+       "write every sentence's verdict (claim, speaker, or why it was dropped) to this TSV")
+      ("rules", po::bool_switch(&rules),
+       "the old rule-based attribution, without the linguistic layer (for comparison)");
   // clang-format on
   po::positional_options_description pos;
   pos.add("dir", 1);
@@ -167,42 +176,67 @@ int EvalAttributionCommand(const std::vector<std::string>& args) {
   const io::PolnearCorpus corpus = io::ReadPolnearDirectory(dir);
   for (const auto& d : corpus.diagnostics) std::cerr << d.ToString() << "\n";
   engine::attrib::AttributionScorer scorer;  // what the claims say
-  engine::attrib::AttributionScorer spans;   // the model's own spans (with --annotations)
+  engine::attrib::AttributionScorer spans;   // the model's own spans (not with --rules)
   const engine::ClaimExtractor extractor;
-  if (!annotations.empty()) {
-    const engine::attrib::AttributionModel model = LoadModel(model_path);
-    const auto docs = ReadAnnotations(annotations, dir);
-    size_t missing = 0;
-    for (const io::PolnearDocument& p : corpus.documents) {
-      const auto it = docs.find(p.name);
-      std::vector<AttributionSpan> predicted;
-      std::vector<engine::Claim> claims;
-      const engine::Document doc = ToDocument(p);
-      if (it != docs.end() && !it->second.text.empty()) {
-        const engine::nlp::CorefResult coref = engine::nlp::ResolveCoreference(it->second);
-        for (auto& a : model.Predict(it->second)) {
-          a.spans.resolved_source = engine::attrib::ResolveSpeaker(it->second, coref, a).name;
-          predicted.push_back(std::move(a.spans));
-        }
-        claims = extractor.Extract(doc, &it->second);
-      } else {
-        ++missing;
-        claims = extractor.Extract(doc);
-      }
-      spans.Add(p.text, p.attributions, predicted);
-      scorer.Add(p.text, p.attributions, ClaimsAsAttributions(claims));
-    }
-    if (missing) std::fprintf(stderr, "%zu articles have no annotations\n", missing);
-  } else {
-    for (const io::PolnearDocument& p : corpus.documents) {
-      const engine::Document doc = ToDocument(p);
-      scorer.Add(p.text, p.attributions, ClaimsAsAttributions(extractor.Extract(doc)));
-    }
+  const engine::attrib::AttributionModel model = LoadModel(model_path);
+  std::map<std::string, engine::nlp::AnnotatedDocument> docs;
+  if (!annotations.empty()) docs = ReadAnnotations(annotations, dir);
+  std::ofstream trace_out;
+  if (!trace_path.empty()) {
+    trace_out.open(trace_path);
+    if (!trace_out) throw std::runtime_error(trace_path + ": cannot write");
   }
+  size_t missing = 0, not_english = 0;
+  for (const io::PolnearDocument& p : corpus.documents) {
+    const engine::Document doc = ToDocument(p);
+    if (rules) {
+      scorer.Add(p.text, p.attributions,
+                 ClaimsAsAttributions(extractor.ExtractWithTrace(doc, nullptr).claims));
+      continue;
+    }
+    // The given annotations of this article, else the built-in layer's (as `claimgraph run`).
+    engine::nlp::AnnotatedDocument own;
+    const engine::nlp::AnnotatedDocument* annotated = nullptr;
+    if (const auto it = docs.find(p.name); it != docs.end() && !it->second.text.empty()) {
+      annotated = &it->second;
+    } else {
+      if (!annotations.empty()) ++missing;
+      own = engine::nlp::Annotate(p.text, engine::nlp::DefaultNlpModels());
+      own.name = p.name;
+      annotated = &own;
+    }
+    std::vector<AttributionSpan> predicted;
+    if (annotated->language == "und") {
+      ++not_english;
+    } else {
+      const engine::nlp::CorefResult coref = engine::nlp::ResolveCoreference(*annotated);
+      for (auto& a : model.Predict(*annotated)) {
+        a.spans.resolved_source = engine::attrib::ResolveSpeaker(*annotated, coref, a).name;
+        predicted.push_back(std::move(a.spans));
+      }
+    }
+    spans.Add(p.text, p.attributions, predicted);
+    engine::ExtractionResult extracted = extractor.ExtractWithTrace(doc, annotated);
+    for (const engine::SentenceTrace& t : extracted.trace) {
+      if (!trace_out.is_open()) break;
+      std::string line = t.text;
+      for (char& c : line)
+        if (c == '\n' || c == '\t') c = ' ';
+      trace_out << p.name << '\t' << t.verdict << '\t' << line << '\n';
+    }
+    scorer.Add(p.text, p.attributions, ClaimsAsAttributions(extracted.claims));
+  }
+  if (missing)
+    std::fprintf(stderr, "%zu articles have no annotations: the built-in layer read them\n",
+                 missing);
+  if (not_english) std::fprintf(stderr, "%zu articles not read as English\n", not_english);
   std::printf("documents: %zu\n", corpus.documents.size());
-  if (!annotations.empty()) {
+  std::printf("linguistic layer: %s\n", rules                 ? "none (rule-based attribution)"
+                                        : annotations.empty() ? "built-in"
+                                                              : annotations.c_str());
+  if (!rules) {
     const AttributionScores& m = spans.scores();
-    std::printf("model spans (on the given annotations):\n");
+    std::printf("model spans:\n");
     PrintPrf("source exact", m.source_exact);
     PrintPrf("source overlap", m.source_overlap);
     PrintPrf("cue exact", m.cue_exact);

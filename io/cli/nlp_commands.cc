@@ -158,7 +158,9 @@ int EvalSyntaxCommand(const std::vector<std::string>& args) {
       t.head = -1;
       t.deprel.clear();
     }
-    engine::nlp::AnnotateTokens(&system, models);
+    engine::nlp::AnnotateOptions tag_only;
+    tag_only.parse = false;  // scored by `claimgraph eval parser`
+    engine::nlp::AnnotateTokens(&system, models, tag_only);
     if (system.language != "en") ++not_english;
     engine::nlp::ScoreTagging(gold, system, &scores);
     if (!gold.text.empty()) {

@@ -21,7 +21,10 @@ void PipelineFlags::Add(po::options_description* desc) {
       "a paragraph repeated in this many pages of one source is page furniture")(
       "annotations", po::value(&annotations),
       "folder of CoNLL annotations (NAME.conll for NAME.txt, e.g. "
-      "../shared/data/syntax/polnear-corenlp/dev): attribution by the learned model on them");
+      "../shared/data/syntax/polnear-corenlp/dev) read instead of the built-in linguistic layer "
+      "(documents without one get the built-in layer)")(
+      "rules", po::bool_switch(&rules),
+      "no linguistic layer: the old rule-based attribution (for comparison)");
 }
 
 engine::PipelineOptions PipelineFlags::ToOptions() const {
@@ -41,6 +44,9 @@ engine::PipelineOptions PipelineFlags::ToOptions() const {
   o.link.relation.update_gap_days = update_gap_days;
   o.link.relation.wordnet = &io::SharedWordNet();  // empty if not installed: stems only
   o.boilerplate.min_documents = boilerplate_min_documents;
+  if (rules && !annotations.empty())
+    throw UsageError("--rules and --annotations exclude each other");
+  o.linguistic_layer = !rules;
   if (!annotations.empty()) o.annotate = io::ConllAnnotator(annotations);
   return o;
 }

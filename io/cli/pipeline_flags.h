@@ -14,6 +14,7 @@ struct PipelineFlags {
   double update_gap_days = 183;
   int boilerplate_min_documents = 3;
   std::string annotations;  // folder of NAME.conll annotations (io/nlp/conll_annotator.h)
+  bool rules = false;       // no linguistic layer: the old rule-based attribution
 
   void Add(boost::program_options::options_description* desc);
   // Throws UsageError for a bad value.

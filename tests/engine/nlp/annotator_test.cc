@@ -79,16 +79,50 @@ TEST_CASE("Non-English text is marked, not tagged", "[engine][nlp][annotator]") 
 }
 
 TEST_CASE("Annotating a 2,000-word run-on sentence is linear", "[engine][nlp][annotator]") {
-  // Every stage looks at most two tokens away: the work is one tagging step per token and
-  // layer, whatever the sentence length. Counted, not timed: 2,000 tokens get 2,000 tags.
+  // Every tagging stage looks at most two tokens away, and the sentence is cut into pieces of
+  // at most max_sentence_tokens before parsing: the work is one step per token and layer,
+  // whatever the sentence length. Counted, not timed.
   std::string text;
-  for (int i = 0; i < 2000; ++i) text += (i % 7 == 6 ? "and " : "the voters said ");
+  for (int i = 0; i < 2000; ++i) text += (i % 7 == 6 ? "and, " : "the voters said ");
   const AnnotatedDocument doc = Annotate(text, DefaultNlpModels());
-  REQUIRE(doc.sentences.size() == 1);
-  size_t tagged = 0;
-  for (const Token& t : doc.tokens) tagged += !t.pos.empty() && !t.ner.empty() && !t.lemma.empty();
-  CHECK(tagged == doc.tokens.size());
   CHECK(doc.tokens.size() > 2000);
+  REQUIRE(doc.sentences.size() >= 2000 / 150);
+  size_t covered = 0;
+  for (const Sentence& s : doc.sentences) {
+    CHECK(s.count <= AnnotateOptions().max_sentence_tokens);
+    CHECK(s.first == covered);  // consecutive pieces, no token lost
+    covered += s.count;
+    // A piece ends at a comma when one lies in its second half.
+    if (s.first + s.count < doc.tokens.size()) CHECK(doc.tokens[s.first + s.count - 1].form == ",");
+  }
+  CHECK(covered == doc.tokens.size());
+  size_t tagged = 0, parsed = 0;
+  for (const Token& t : doc.tokens) {
+    tagged += !t.pos.empty() && !t.ner.empty() && !t.lemma.empty();
+    parsed += t.head != -1 && !t.deprel.empty();
+  }
+  CHECK(tagged == doc.tokens.size());
+  CHECK(parsed == doc.tokens.size());
+}
+
+TEST_CASE("Annotate parses by default, and not when asked not to", "[engine][nlp][annotator]") {
+  const std::string text = "The Trump campaign said Tuesday that it would release the records.";
+  const AnnotatedDocument doc = Annotate(text, DefaultNlpModels());
+  REQUIRE(doc.tokens.size() == 12);
+  int roots = 0;
+  for (const Token& t : doc.tokens) roots += t.head == -2;
+  CHECK(roots == 1);
+  CHECK(doc.tokens[3].deprel == "root");   // said
+  CHECK(doc.tokens[2].deprel == "nsubj");  // campaign
+  AnnotateOptions no_parse;
+  no_parse.parse = false;
+  for (const Token& t : Annotate(text, DefaultNlpModels(), no_parse).tokens) CHECK(t.head == -1);
+  // Non-English text gets no parse either.
+  for (const Token& t :
+       Annotate("El presidente anunció ayer que las elecciones se celebrarán en otoño.",
+                DefaultNlpModels())
+           .tokens)
+    CHECK(t.head == -1);
 }
 
 TEST_CASE("Accuracy floors on a fixed slice of the PolNeAR dev articles",
@@ -106,7 +140,9 @@ TEST_CASE("Accuracy floors on a fixed slice of the PolNeAR dev articles",
   for (const AnnotatedDocument& gold : data.documents) {
     AnnotatedDocument system = gold;
     for (Token& t : system.tokens) t.pos = t.lemma = t.ner = "";
-    AnnotateTokens(&system, DefaultNlpModels());
+    AnnotateOptions tag_only;
+    tag_only.parse = false;
+    AnnotateTokens(&system, DefaultNlpModels(), tag_only);
     ScoreTagging(gold, system, &scores);
     ScoreSegmentation(gold, TokenizeDocument(gold.text), &scores);
   }
