@@ -101,7 +101,7 @@ struct PipelineStats {
   size_t claims = 0;
   size_t candidate_pairs = 0;
   std::vector<std::pair<std::string, double>> link_steps;  // LinkResult::step_seconds
-  // The linguistic layer within "extract": thread-seconds (summed over the worker threads) in
+  // The linguistic layer within "extract": CPU seconds (summed over the worker threads) in
   // nlp::Annotate, and in the rest of extraction (coreference, attribution model, claims).
   double annotate_seconds = 0;
   double claims_seconds = 0;

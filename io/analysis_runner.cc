@@ -125,7 +125,7 @@ std::string SummarizeRun(const engine::AnalysisResult& result, const engine::Pip
     if (stats->tokens > 0 || !stats->not_english.empty()) {
       char part[256];
       std::snprintf(part, sizeof part,
-                    "linguistic layer: %zu tokens, %.2f thread-s annotating, %.2f thread-s "
+                    "linguistic layer: %zu tokens, %.2f CPU s annotating, %.2f CPU s "
                     "reading claims%s\n",
                     stats->tokens, stats->annotate_seconds, stats->claims_seconds,
                     stats->annotated_elsewhere > 0 ? " (some documents from --annotations)" : "");
