@@ -1,7 +1,10 @@
 #include "io/cli/pipeline_flags.h"
 
+#include <iostream>
+
 #include "io/cli/commands.h"
 #include "io/nlp/conll_annotator.h"
+#include "io/truth/verdicts.h"
 #include "io/wordnet_loader.h"
 
 namespace po = boost::program_options;
@@ -21,7 +24,10 @@ void PipelineFlags::Add(po::options_description* desc) {
       "a paragraph repeated in this many pages of one source is page furniture")(
       "annotations", po::value(&annotations),
       "folder of CoNLL annotations (NAME.conll for NAME.txt, e.g. "
-      "../shared/data/syntax/polnear-corenlp/dev): attribution by the learned model on them");
+      "../shared/data/syntax/polnear-corenlp/dev): attribution by the learned model on them")(
+      "verdicts", po::value(&verdicts)->composing()->value_name("FILE"),
+      "known verdicts (past fact-checks) that calibrate the sources: CSV `claim,verdict` keyed "
+      "by claim text or proposition, or schema.org ClaimReview JSON-LD (repeatable)");
 }
 
 engine::PipelineOptions PipelineFlags::ToOptions() const {
@@ -42,6 +48,25 @@ engine::PipelineOptions PipelineFlags::ToOptions() const {
   o.link.relation.wordnet = &io::SharedWordNet();  // empty if not installed: stems only
   o.boilerplate.min_documents = boilerplate_min_documents;
   if (!annotations.empty()) o.annotate = io::ConllAnnotator(annotations);
+  if (!verdicts.empty()) {
+    engine::Diagnostics diagnostics;
+    for (const std::string& file : verdicts) {
+      try {
+        auto read = io::truth::ReadVerdicts(file, &diagnostics);
+        o.reliability.verdicts.insert(o.reliability.verdicts.end(), read.begin(), read.end());
+      } catch (const std::runtime_error& e) {
+        throw UsageError(e.what());
+      }
+    }
+    for (const engine::Diagnostic& d : diagnostics) std::cerr << d.ToString() << "\n";
+    std::cerr << "verdicts: " << o.reliability.verdicts.size() << " read from " << verdicts.size()
+              << " file(s)\n";
+    o.reliability.on_verdicts = [](const engine::Diagnostics& found, int matched, int known) {
+      for (const engine::Diagnostic& d : found) std::cerr << d.ToString() << "\n";
+      std::cerr << "verdicts: " << matched << " matched claims of the run; " << known
+                << " proposition(s) or claim(s) with a verdict\n";
+    };
+  }
   return o;
 }
 
