@@ -46,9 +46,17 @@ struct ReliabilityWindow {
 // Reliability of a source (an outlet) or a speaker, with the evidence counts behind it.
 struct ReliabilityScore {
   std::string name;
-  std::string role;        // speakers only
+  std::string role;  // speakers only
+  // The probability that a claim of this source holds, calibrated (a Beta posterior over the
+  // claims that carry evidence: engine/truth/calibrated_reliability.h), and its 95% credible
+  // interval [low, high], which widens when the evidence is thin.
   double reliability = 0;  // 0..1
-  double uncertainty = 0;  // e.g. bootstrap standard deviation
+  double uncertainty = 0;  // half the interval's width
+  double low = 0, high = 0;
+  int evidence = 0;     // claims that carry evidence (corroborated, contradicted or with a verdict)
+  int verdicts = 0;     // of those, claims with a known verdict
+  double trust = 0;     // the truth-discovery method's own score, 0..1 (not a probability)
+  double trust_sd = 0;  // its bootstrap standard deviation, when asked for
   int claims = 0;
   int corroborated = 0;      // claims agreed with by an independent source
   int contradicted = 0;      // claims contradicted by another source

@@ -226,6 +226,14 @@ void Accu::Iterate(TruthResult* r) {
     }
   };
   const double k0 = options_.accu_accuracy_prior_weight;
+  // Accuracy from the known claims only (a weighted vote by each source's record on verdicts).
+  const bool known_only = options_.accu_known_accuracy && !options_.known.empty();
+  Eigen::VectorXd known_mask, known_counts;
+  if (known_only) {
+    known_mask = Eigen::VectorXd::Zero(C);
+    for (int c = 0; c < C; ++c) known_mask[c] = options_.known[c] != 0 ? 1 : 0;
+    known_counts = m_.sc * known_mask;
+  }
   for (int it = 0; it < max_iterations; ++it) {
     vote();
     // The first votes count every source in full: a large group of copiers would win them and,
@@ -237,10 +245,12 @@ void Accu::Iterate(TruthResult* r) {
     }
     // Accuracy: mean probability of a source's claims, shrunk toward the prior accuracy by k0
     // pseudo-claims (a source with a handful of claims does not reach 0.99 on them).
-    Eigen::VectorXd next = m_.sc * prob;
+    Eigen::VectorXd next = known_only ? Eigen::VectorXd(m_.sc * prob.cwiseProduct(known_mask))
+                                      : Eigen::VectorXd(m_.sc * prob);
+    const Eigen::VectorXd& n_s = known_only ? known_counts : counts;
     for (int s = 0; s < S; ++s)
-      next[s] =
-          counts[s] + k0 > 0 ? (next[s] + k0 * options_.accu_prior_accuracy) / (counts[s] + k0) : 0;
+      next[s] = n_s[s] + k0 > 0 ? (next[s] + k0 * options_.accu_prior_accuracy) / (n_s[s] + k0)
+                                : options_.accu_prior_accuracy;
     r->residual = (next - accuracy).lpNorm<1>();
     accuracy = std::move(next);
     r->iterations = it + 1;

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "engine/text/tokenizer.h"
 #include "engine/truth/source_report.h"
 
 namespace claimgraph::engine::truth {
@@ -47,6 +48,8 @@ struct Prepared {
   std::vector<bool> failed;         // per claim: a failed forecast
   std::vector<std::pair<int, int>> agree, contradict;  // claim index pairs
   std::vector<double> agree_score, contradict_score;
+  // Known verdicts: per object key, the value (polarity) that holds.
+  std::unordered_map<std::string, Polarity> known;
 };
 
 struct EntityRun {
@@ -54,6 +57,7 @@ struct EntityRun {
   TruthResult result;
   std::vector<int> matrix_claim;    // per text claim, -1 if not in the matrix
   std::vector<std::string> entity;  // per text claim
+  std::vector<int8_t> known;        // per matrix claim (TruthOptions::known); empty = none
 };
 
 EntityRun Run(const std::vector<Claim>& claims, const Prepared& p, bool speakers,
@@ -80,6 +84,16 @@ EntityRun Run(const std::vector<Claim>& claims, const Prepared& p, bool speakers
         run.matrix.FindClaim(run.matrix.FindObject(p.object[i]), PolarityValue(claims[i].polarity));
 
   TruthOptions truth = options.truth;
+  if (!p.known.empty()) {
+    truth.known.assign(run.matrix.num_claims(), 0);
+    for (const auto& [object, holds] : p.known) {
+      const int o = run.matrix.FindObject(object);
+      if (o < 0) continue;
+      for (int c = run.matrix.object_begin[o]; c < run.matrix.object_begin[o + 1]; ++c)
+        truth.known[c] = run.matrix.values[c] == PolarityValue(holds) ? 1 : -1;
+    }
+  }
+  run.known = truth.known;
   std::map<std::pair<int, int>, double> imp;
   auto add = [&](const std::vector<std::pair<int, int>>& pairs, const std::vector<double>& scores,
                  double sign) {
@@ -188,6 +202,25 @@ std::vector<ReliabilityScore> Score(const std::vector<Claim>& claims, const Prep
     if (contradicted[i]) ++s.contradicted;
   }
 
+  // Calibrated reliability: the evidence of each entity's claims.
+  const std::vector<double> prob = ClaimProbabilities(m, run.result, run.known);
+  std::map<std::string, ReliabilityEvidence> evidence;
+  for (size_t i = 0; i < claims.size(); ++i) {
+    if (speakers && claims[i].speaker.empty()) continue;
+    ReliabilityEvidence& e = evidence[run.entity[i]];
+    const int mc = run.matrix_claim[i];
+    const bool verdict = mc >= 0 && !run.known.empty() && run.known[mc] != 0;
+    if (verdict)
+      e.Add(run.known[mc] > 0 ? 1 : 0, true);
+    else if (p.failed[i])
+      e.Add(0, false);
+    else if (mc >= 0 && (agreed[i] || contradicted[i]))
+      e.Add(prob[mc], false);
+  }
+  std::vector<ReliabilityEvidence> all;
+  for (const auto& [name, e] : evidence) all.push_back(e);
+  const double prior = PriorMean(all, options.calibration);
+
   Eigen::VectorXd sd;
   if (options.bootstrap_samples > 1) {
     TruthOptions truth = options.truth;  // bootstrap without implications: claims are resampled
@@ -196,20 +229,20 @@ std::vector<ReliabilityScore> Score(const std::vector<Claim>& claims, const Prep
   std::vector<WindowTrust> windows;
   if (options.windows) windows = TrustByYear(m, options.method, options.truth);
 
-  const std::vector<SourceEvidence> evidence = CountEvidence(m, &run.result);
   std::vector<ReliabilityScore> out;
   for (auto& [name, s] : scores) {
+    const CalibratedReliability c = Calibrate(evidence[name], prior, options.calibration);
+    s.reliability = c.reliability;
+    s.low = c.low;
+    s.high = c.high;
+    s.uncertainty = (c.high - c.low) / 2;
+    s.evidence = c.evidence;
+    s.verdicts = c.verdicts;
     auto it = std::find(m.sources.begin(), m.sources.end(), name);
     if (it != m.sources.end()) {
       const int id = static_cast<int>(it - m.sources.begin());
-      // Voting trusts every source alike; its reliability is the share of claims that won.
-      s.reliability = options.method == "voting"
-                          ? (evidence[id].claims > 0
-                                 ? static_cast<double>(evidence[id].chosen) / evidence[id].claims
-                                 : 0.0)
-                          : std::clamp(run.result.trust[id], 0.0, 1.0);
-      if (s.claims > 0) s.reliability *= 1.0 - static_cast<double>(s.failed_forecasts) / s.claims;
-      if (sd.size() > 0) s.uncertainty = sd[id];
+      s.trust = std::clamp(run.result.trust[id], 0.0, 1.0);
+      if (sd.size() > 0) s.trust_sd = sd[id];
       for (const WindowTrust& w : windows)
         if (w.claims[id] > 0)
           s.windows.push_back({w.window, std::clamp(w.trust[id], 0.0, 1.0), w.claims[id]});
@@ -217,6 +250,142 @@ std::vector<ReliabilityScore> Score(const std::vector<Claim>& claims, const Prep
     out.push_back(std::move(s));
   }
   return out;
+}
+
+// Normalised tokens of a text (see the header: Tokenize()'s folded strings).
+std::vector<std::string> NormalTokens(std::string_view text) { return TokenStrings(text); }
+
+std::string Join(const std::vector<std::string>& tokens, size_t begin, size_t end) {
+  std::string out;
+  for (size_t k = begin; k < end; ++k) {
+    if (k > begin) out += ' ';
+    out += tokens[k];
+  }
+  return out;
+}
+
+// Whether a token outside [begin, end) is a negator or a verb of denial (a closed class).
+bool NegatedOutside(const std::vector<std::string>& tokens, size_t begin, size_t end) {
+  static const char* kNegators[] = {"not",  "no",      "never",  "nobody", "none",
+                                    "nothing", "neither", "nor", "deny",   "denies",
+                                    "denied",  "denying", "false", "untrue"};
+  for (size_t k = 0; k < tokens.size(); ++k) {
+    if (k >= begin && k < end) continue;
+    const std::string& t = tokens[k];
+    if (t.size() > 3 && t.compare(t.size() - 3, 3, "n't") == 0) return true;
+    for (const char* n : kNegators)
+      if (t == n) return true;
+  }
+  return false;
+}
+
+Polarity Opposite(Polarity p) {
+  return p == Polarity::kAffirmed ? Polarity::kNegated : Polarity::kAffirmed;
+}
+
+// Matches the verdicts to claims and fills p->known; diagnostics for verdicts that match nothing
+// and for contradictory ones.
+void MatchVerdicts(const std::vector<Claim>& claims, const std::vector<TextVerdict>& verdicts,
+                   Prepared* p, TextReliabilityResult* out) {
+  if (verdicts.empty()) return;
+  const size_t nv = verdicts.size();
+  std::vector<std::vector<std::string>> vtokens(nv);
+  std::unordered_map<std::string, std::vector<size_t>> whole, head;
+  std::unordered_map<std::string, std::vector<size_t>> by_proposition;
+  for (size_t v = 0; v < nv; ++v) {
+    by_proposition[verdicts[v].key].push_back(v);
+    vtokens[v] = NormalTokens(verdicts[v].key);
+    if (vtokens[v].empty()) continue;
+    whole[Join(vtokens[v], 0, vtokens[v].size())].push_back(v);
+    if (vtokens[v].size() >= static_cast<size_t>(kMinContainedTokens))
+      head[Join(vtokens[v], 0, kMinContainedTokens)].push_back(v);
+  }
+  // (object, value that holds, verdict) in the order found.
+  struct Finding {
+    std::string object;
+    Polarity holds;
+    size_t verdict;
+  };
+  std::vector<Finding> found;
+  std::vector<int> matched(nv, 0);
+  for (size_t i = 0; i < claims.size(); ++i) {
+    const Claim& c = claims[i];
+    if (!c.proposition.empty()) {
+      auto it = by_proposition.find(c.proposition);
+      if (it != by_proposition.end())
+        for (size_t v : it->second) {
+          ++matched[v];
+          found.push_back({"p:" + c.proposition,
+                           verdicts[v].holds ? Polarity::kAffirmed : Polarity::kNegated, v});
+        }
+    }
+    const std::vector<std::string> tokens = NormalTokens(c.text);
+    if (tokens.empty()) continue;
+    std::vector<size_t> hits;
+    auto w = whole.find(Join(tokens, 0, tokens.size()));
+    if (w != whole.end())
+      for (size_t v : w->second) {
+        hits.push_back(v);
+        found.push_back({p->object[i], verdicts[v].holds ? c.polarity : Opposite(c.polarity), v});
+      }
+    if (!head.empty() && tokens.size() > static_cast<size_t>(kMinContainedTokens)) {
+      for (size_t k = 0; k + kMinContainedTokens <= tokens.size(); ++k) {
+        auto h = head.find(Join(tokens, k, k + kMinContainedTokens));
+        if (h == head.end()) continue;
+        for (size_t v : h->second) {
+          const auto& vt = vtokens[v];
+          if (k + vt.size() > tokens.size() || vt.size() == tokens.size()) continue;
+          if (!std::equal(vt.begin(), vt.end(), tokens.begin() + k)) continue;
+          if (std::find(hits.begin(), hits.end(), v) != hits.end()) continue;
+          hits.push_back(v);
+          // A claim that only contains the reviewed text states it unless it negates or
+          // denies it ("it is not true that ...", "officials denied that ...").
+          const bool negates =
+              c.modality == Modality::kDenial || NegatedOutside(tokens, k, k + vt.size());
+          const bool holds = verdicts[v].holds != negates;
+          found.push_back({p->object[i], holds ? c.polarity : Opposite(c.polarity), v});
+        }
+      }
+    }
+    for (size_t v : hits) ++matched[v];
+  }
+  auto where = [](const TextVerdict& v) {
+    return v.file.empty() ? std::string() : v.file + (v.line ? ":" + std::to_string(v.line) : "");
+  };
+  std::unordered_map<std::string, size_t> first;  // object -> index into found
+  std::unordered_map<std::string, bool> conflicted;
+  for (size_t f = 0; f < found.size(); ++f) {
+    const Finding& x = found[f];
+    if (conflicted.count(x.object)) continue;
+    auto [it, fresh] = first.emplace(x.object, f);
+    if (fresh) {
+      p->known[x.object] = x.holds;
+      continue;
+    }
+    const Finding& y = found[it->second];
+    if (y.holds == x.holds) continue;
+    conflicted[x.object] = true;
+    p->known.erase(x.object);
+    const TextVerdict& a = verdicts[y.verdict];
+    const TextVerdict& b = verdicts[x.verdict];
+    out->verdict_diagnostics.push_back(
+        {Diagnostic::Severity::kWarning, b.file, b.line,
+         "verdict on \"" + b.key.substr(0, 80) + "\" contradicts the verdict " +
+             (where(a).empty() ? "" : "at " + where(a) + " ") + "on the same " +
+             (x.object.rfind("p:", 0) == 0 ? "proposition" : "claim") + "; neither is used"});
+  }
+  for (size_t v = 0; v < nv; ++v) {
+    if (matched[v] > 0) {
+      ++out->verdicts_matched;
+      continue;
+    }
+    out->verdict_diagnostics.push_back(
+        {Diagnostic::Severity::kWarning, verdicts[v].file, verdicts[v].line,
+         "verdict matches no claim or proposition of the run: \"" + verdicts[v].key.substr(0, 80) +
+             "\" (texts are compared case-folded, without "
+             "punctuation)"});
+  }
+  out->objects_known = static_cast<int>(p->known.size());
 }
 
 }  // namespace
@@ -285,6 +454,10 @@ TextReliabilityResult ScoreTextReliability(const std::vector<Claim>& claims,
   for (int i = 0; i < n; ++i) ++group_size[p.group[i] = copies.Find(i)];
   p.copy_weight.resize(n);
   for (int i = 0; i < n; ++i) p.copy_weight[i] = 1.0 / group_size[p.group[i]];
+
+  MatchVerdicts(claims, options.verdicts, &p, &out);
+  if (options.on_verdicts && !options.verdicts.empty())
+    options.on_verdicts(out.verdict_diagnostics, out.verdicts_matched, out.objects_known);
 
   // Failed forecasts.
   std::unordered_map<std::string, std::vector<int>> by_proposition;

@@ -57,6 +57,10 @@ struct TruthOptions {
   // Votes ln(n A / (1 - A)) may be negative (the paper's form): a source worse than chance is
   // evidence against its value. Off: such a source's vote is 0.
   bool accu_negative_votes = false;
+  // With known verdicts (`known`): a source's accuracy is learned from its known claims only
+  // (with the k0 pseudo-claims at A0), not from the claims ACCU decides itself: the vote is then
+  // weighted by each source's record on past verdicts.
+  bool accu_known_accuracy = false;
 
   // Semi-supervised truth discovery (known verdicts): per claim of the matrix, +1 = known true,
   // -1 = known false, 0 = unknown; empty = nothing known. Every method holds the beliefs of known

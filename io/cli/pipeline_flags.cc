@@ -1,7 +1,10 @@
 #include "io/cli/pipeline_flags.h"
 
+#include <iostream>
+
 #include "io/cli/commands.h"
 #include "io/nlp/conll_annotator.h"
+#include "io/truth/verdicts.h"
 #include "io/wordnet_loader.h"
 
 namespace po = boost::program_options;
@@ -24,7 +27,10 @@ void PipelineFlags::Add(po::options_description* desc) {
       "../shared/data/syntax/polnear-corenlp/dev) read instead of the built-in linguistic layer "
       "(documents without one get the built-in layer)")(
       "rules", po::bool_switch(&rules),
-      "no linguistic layer: the old rule-based attribution (for comparison)");
+      "no linguistic layer: the old rule-based attribution (for comparison)")(
+      "verdicts", po::value(&verdicts)->composing()->value_name("FILE"),
+      "known verdicts (past fact-checks) that calibrate the sources: CSV `claim,verdict` keyed "
+      "by claim text or proposition, or schema.org ClaimReview JSON-LD (repeatable)");
 }
 
 engine::PipelineOptions PipelineFlags::ToOptions() const {
@@ -48,6 +54,25 @@ engine::PipelineOptions PipelineFlags::ToOptions() const {
     throw UsageError("--rules and --annotations exclude each other");
   o.linguistic_layer = !rules;
   if (!annotations.empty()) o.annotate = io::ConllAnnotator(annotations);
+  if (!verdicts.empty()) {
+    engine::Diagnostics diagnostics;
+    for (const std::string& file : verdicts) {
+      try {
+        auto read = io::truth::ReadVerdicts(file, &diagnostics);
+        o.reliability.verdicts.insert(o.reliability.verdicts.end(), read.begin(), read.end());
+      } catch (const std::runtime_error& e) {
+        throw UsageError(e.what());
+      }
+    }
+    for (const engine::Diagnostic& d : diagnostics) std::cerr << d.ToString() << "\n";
+    std::cerr << "verdicts: " << o.reliability.verdicts.size() << " read from " << verdicts.size()
+              << " file(s)\n";
+    o.reliability.on_verdicts = [](const engine::Diagnostics& found, int matched, int known) {
+      for (const engine::Diagnostic& d : found) std::cerr << d.ToString() << "\n";
+      std::cerr << "verdicts: " << matched << " matched claims of the run; " << known
+                << " proposition(s) or claim(s) with a verdict\n";
+    };
+  }
   return o;
 }
 

@@ -15,6 +15,7 @@
 #include <sstream>
 
 #include "engine/truth/accu.h"
+#include "engine/truth/calibrated_reliability.h"
 #include "engine/truth/source_report.h"
 #include "engine/truth/truth_discovery.h"
 #include "engine/truth/truth_finder.h"
@@ -69,13 +70,16 @@ std::vector<int> SortedBy(const std::vector<std::string>& names, int n) {
 // the bytes written.
 size_t WriteResult(const std::string& path, const et::ClaimMatrix& m,
                    const et::TruthAlgorithm& method, const et::TruthResult& result,
-                   const Eigen::VectorXd& sd, const std::vector<et::WindowTrust>* years) {
+                   const Eigen::VectorXd& sd, const std::vector<et::WindowTrust>* years,
+                   const std::vector<int8_t>& known, const et::CalibrationOptions& calibration) {
   std::string out;
   out.reserve(64 * m.entries.size() + 4096);
   io::report::JsonWriter w(&out);
   const std::vector<int> sources = SortedBy(m.sources, m.num_sources());
   const std::vector<int> objects = SortedBy(m.objects, m.num_objects());
   const auto evidence = et::CountEvidence(m, &result);
+  const std::vector<et::ReliabilityEvidence> support = et::MatrixEvidence(m, result, known);
+  const double prior = et::PriorMean(support, calibration);
   const auto* accu = dynamic_cast<const et::Accu*>(&method);
   w.BeginObject();
   // Members in nlohmann's (sorted) order.
@@ -121,7 +125,8 @@ size_t WriteResult(const std::string& path, const et::ClaimMatrix& m,
   w.EndObject();
   w.Key("residual").Double(Finite(result.residual));
   w.Key("sources").BeginArray();
-  for (int s = 0; s < m.num_sources(); ++s)
+  for (int s = 0; s < m.num_sources(); ++s) {
+    const et::CalibratedReliability r = et::Calibrate(support[s], prior, calibration);
     w.BeginObject()
         .Key("chosen")
         .Int(evidence[s].chosen)
@@ -131,13 +136,25 @@ size_t WriteResult(const std::string& path, const et::ClaimMatrix& m,
         .Int(evidence[s].contradicted)
         .Key("corroborated")
         .Int(evidence[s].corroborated)
+        .Key("evidence")
+        .Int(r.evidence)
+        .Key("interval")
+        .BeginArray()
+        .Double(Finite(r.low))
+        .Double(Finite(r.high))
+        .EndArray()
         .Key("name")
         .String(m.sources[s])
+        .Key("reliability")
+        .Double(Finite(r.reliability))
         .Key("trust")
         .Double(Finite(result.trust[s]))
         .Key("uncertainty")
         .Double(sd.size() ? Finite(sd[s]) : 0.0)
+        .Key("verdicts")
+        .Int(r.verdicts)
         .EndObject();
+  }
   w.EndArray();
   w.Key("trust").BeginObject();
   for (int s : sources) w.Key(m.sources[s]).Double(Finite(result.trust[s]));
@@ -182,7 +199,10 @@ int TruthCommand(const std::vector<std::string>& args) {
   et::TruthOptions defaults;
   double accu_prior_weight = defaults.accu_accuracy_prior_weight,
          accu_prior = defaults.accu_prior_accuracy;
-  bool accu_negative = defaults.accu_negative_votes, accu_copies = defaults.accu_copy_detection;
+  bool accu_negative = defaults.accu_negative_votes, accu_copies = defaults.accu_copy_detection,
+       accu_known = defaults.accu_known_accuracy;
+  et::CalibrationOptions calibration;
+  calibration.prior_mean = 0;  // pooled from the evidence
   po::options_description options(
       "claimgraph truth --input FILE... [--format dafna|csv|matrix] --algorithm NAME "
       "[--truth GOLD] [-o FILE]\n\nTruth discovery on structured claims. Options");
@@ -229,13 +249,25 @@ int TruthCommand(const std::vector<std::string>& args) {
       "accu: every source's accuracy at the start (default 0.8)")(
       "accu-negative-votes", po::value(&accu_negative),
       "accu: a source worse than chance votes against its value (true | false)")(
-      "accu-copy-detection", po::value(&accu_copies), "accu: detect copying (true | false)");
+      "accu-copy-detection", po::value(&accu_copies), "accu: detect copying (true | false)")(
+      "accu-known-accuracy", po::value(&accu_known),
+      "accu with --known: each source's accuracy from its claims with a verdict only (true | "
+      "false)")(
+      "reliability-prior-weight", po::value(&calibration.prior_weight)->default_value(2),
+      "the -o result's calibrated reliability per source (sources[].reliability, interval): "
+      "pseudo-claims at the prior mean in its Beta posterior")(
+      "reliability-prior-mean", po::value(&calibration.prior_mean)->default_value(0),
+      "the prior mean of that posterior (0 = the share of all evidence that holds)");
   const po::variables_map vm = ParseCommandLine(args, options);
   if (vm.count("help")) {
     std::cout << options << "\n";
     return 0;
   }
   if (inputs.empty()) throw UsageError("--input is required");
+  if (!(calibration.prior_weight > 0) || !(calibration.prior_mean >= 0) ||
+      !(calibration.prior_mean < 1))
+    throw UsageError(
+        "--reliability-prior-weight must be > 0 and --reliability-prior-mean in [0, 1)");
   const auto& names = et::AlgorithmNames();
   if (std::find(names.begin(), names.end(), algorithm) == names.end())
     throw UsageError("unknown --algorithm '" + algorithm + "'");
@@ -279,6 +311,7 @@ int TruthCommand(const std::vector<std::string>& args) {
   truth_options.accu_prior_accuracy = accu_prior;
   truth_options.accu_negative_votes = accu_negative;
   truth_options.accu_copy_detection = accu_copies;
+  truth_options.accu_known_accuracy = accu_known;
   if (implication == "gaussian")
     truth_options.implications = et::GaussianImplications(matrix);
   else if (implication == "jaccard")
@@ -348,7 +381,8 @@ int TruthCommand(const std::vector<std::string>& args) {
     if (windows) years = et::TrustByYear(matrix, algorithm, truth_options);
     const auto t3 = Clock::now();
     const size_t written =
-        WriteResult(output, matrix, *method, result, sd, windows ? &years : nullptr);
+        WriteResult(output, matrix, *method, result, sd, windows ? &years : nullptr,
+                    truth_options.known, calibration);
     const double write_s = std::chrono::duration<double>(Clock::now() - t3).count();
     std::cout << std::fixed << std::setprecision(3) << "write_seconds: " << write_s
               << "\nwrite_mb_per_s: " << (write_s > 0 ? written / 1e6 / write_s : 0) << "\n"

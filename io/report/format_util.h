@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <string>
 
+#include "engine/analysis.h"
 #include "engine/claim.h"
 
 namespace claimgraph::io::report {
@@ -13,6 +14,17 @@ inline std::string Fixed(double x, int digits = 2) {
   char buf[48];
   std::snprintf(buf, sizeof buf, "%.*f", digits, x);
   return buf;
+}
+
+// A calibrated reliability with its evidence count beside it: "0.71 (n=7)"; n = the claims that
+// carry evidence (engine::ReliabilityScore::evidence).
+inline std::string ScoreWithEvidence(const engine::ReliabilityScore& s) {
+  return Fixed(s.reliability) + " (n=" + std::to_string(s.evidence) + ")";
+}
+
+// Its 95% credible interval: "0.52–0.86".
+inline std::string IntervalText(const engine::ReliabilityScore& s) {
+  return Fixed(s.low) + "–" + Fixed(s.high);
 }
 
 // "12 contradictions" / "1 contradiction"

@@ -123,11 +123,10 @@ class HtmlWriter {
     return " data-source=\"" + H(source) + "\" data-speaker=\"" + H(speaker) + "\"";
   }
 
-  // What the reliability chart draws of a source: the score with score ± uncertainty as its
-  // interval, and the claims it rests on.
+  // What the reliability chart draws of a source: the score with its 95% interval, and the
+  // claims that carry evidence.
   static svg::ReliabilityRow ReliabilityRowOf(const Evidence& e) {
-    const double r = e.score->reliability, u = e.score->uncertainty;
-    return {e.name, r, r - u, r + u, e.claims};
+    return {e.name, e.score->reliability, e.score->low, e.score->high, e.score->evidence};
   }
   void LeftOut(size_t total, size_t shown, const char* what) {
     if (shown < total)
@@ -186,15 +185,16 @@ class HtmlWriter {
     if (!rows.empty())
       Figure(svg::ReliabilityChart(rows, {"Source reliability with uncertainty", 760}),
              "Reliability of the " + Plural(rows.size(), "source", "sources") +
-                 " with the most claims: the dot is the score, the bar its uncertainty (± one "
-                 "bootstrap standard deviation), n the claims it rests on.");
+                 " with the most claims: the dot is the probability that a claim of the source "
+                 "holds, the bar its 95% interval, n its claims that carry evidence "
+                 "(corroborated, contradicted or fact-checked).");
     out_ << "<p class=\"note\">Claims: claims the source published. Corroborated: its claims "
             "agreed with by an independent source (not a copy). Contradicted: its claims "
             "contradicted by another source. Agreements / contradictions: links touching its "
             "claims; each count links to the sentences behind it.</p>\n"
             "<table class=\"sortable\"><thead><tr><th>Source</th><th "
             "class=\"num\">Reliability</th><th "
-            "class=\"num\">Uncertainty</th><th class=\"num\">Claims</th><th "
+            "class=\"num\">95% interval</th><th class=\"num\">Claims</th><th "
             "class=\"num\">Corroborated</th><th class=\"num\">Contradicted</th><th "
             "class=\"num\">Agreements</th><th class=\"num\">Contradictions</th><th "
             "class=\"num\">Failed forecasts</th></tr></thead><tbody>\n";
@@ -207,11 +207,11 @@ class HtmlWriter {
       if (e.score) {
         const int width = static_cast<int>(std::clamp(e.score->reliability, 0.0, 1.0) * 80);
         out_ << "<span class=\"bar\" style=\"width:" << width << "px\"></span>"
-             << Fixed(e.score->reliability);
+             << ScoreWithEvidence(*e.score);
       } else {
         out_ << "–";
       }
-      out_ << "</td><td class=\"num\">" << (e.score ? "±" + Fixed(e.score->uncertainty) : "–")
+      out_ << "</td><td class=\"num\">" << (e.score ? IntervalText(*e.score) : "–")
            << "</td><td class=\"num\">" << e.claims << "</td><td class=\"num\">"
            << EvidenceLink(e.name, e.corroborated) << "</td><td class=\"num\">"
            << EvidenceLink(e.name, e.contradicted) << "</td><td class=\"num\">"
@@ -273,7 +273,7 @@ class HtmlWriter {
       return;
     }
     out_ << "<table class=\"sortable\"><thead><tr><th>Speaker</th><th>Role</th><th "
-            "class=\"num\">Reliability</th><th class=\"num\">Uncertainty</th><th "
+            "class=\"num\">Reliability</th><th class=\"num\">95% interval</th><th "
             "class=\"num\">Claims</th><th class=\"num\">Corroborated</th><th "
             "class=\"num\">Contradicted</th></tr></thead><tbody>\n";
     size_t shown = 0;
@@ -282,9 +282,9 @@ class HtmlWriter {
       ++shown;
       out_ << "<tr class=\"fi\" data-speaker=\"" << H(e.name) << "\"><td>" << H(e.name)
            << "</td><td>" << H(e.role) << "</td><td class=\"num\">"
-           << (e.score ? Fixed(e.score->reliability) : "–") << "</td><td class=\"num\">"
-           << (e.score ? "±" + Fixed(e.score->uncertainty) : "–") << "</td><td class=\"num\">"
-           << e.claims << "</td><td class=\"num\">" << e.corroborated << "</td><td class=\"num\">"
+           << (e.score ? ScoreWithEvidence(*e.score) : "–") << "</td><td class=\"num\">"
+           << (e.score ? IntervalText(*e.score) : "–") << "</td><td class=\"num\">" << e.claims
+           << "</td><td class=\"num\">" << e.corroborated << "</td><td class=\"num\">"
            << e.contradicted << "</td></tr>\n";
     }
     out_ << "</tbody></table>\n";

@@ -133,14 +133,21 @@ void EvidenceJson(JsonWriter& w, const Evidence& e, bool speaker) {
   w.Key("contradicted").Int(e.contradicted);
   w.Key("contradictions").Int(e.contradictions);
   w.Key("corroborated").Int(e.corroborated);
+  w.Key("evidence").Int(e.score ? e.score->evidence : 0);
   w.Key("failed_forecasts").Int(e.score ? e.score->failed_forecasts : 0);
+  w.Key("interval").BeginArray();
+  if (e.score) w.Double(e.score->low).Double(e.score->high);
+  w.EndArray();
   w.Key("name").String(e.name);
   w.Key("reliability");
   e.score ? w.Double(e.score->reliability) : w.Null();
   if (speaker) w.Key("role").StringOrNull(e.role);
   w.Key("scored").Bool(e.score != nullptr);
+  w.Key("trust");
+  e.score ? w.Double(e.score->trust) : w.Null();
   w.Key("uncertainty");
   e.score ? w.Double(e.score->uncertainty) : w.Null();
+  w.Key("verdicts").Int(e.score ? e.score->verdicts : 0);
   w.Key("windows").BeginArray();
   if (e.score) {
     for (const engine::ReliabilityWindow& win : e.score->windows) {

@@ -92,13 +92,16 @@ class MarkdownWriter {
             "independent "
             "source (not a copy). Contradicted: its claims contradicted by another source. "
             "Agreements / "
-            "contradictions: links touching its claims (listed under *Evidence per source*).\n\n";
-    out_ << "| Source | Reliability | Uncertainty | Claims | Corroborated | Contradicted | "
+            "contradictions: links touching its claims (listed under *Evidence per source*). "
+            "Reliability: the probability that a claim of the source holds (n = its claims that "
+            "carry evidence: corroborated, contradicted or fact-checked), with its 95% "
+            "interval.\n\n";
+    out_ << "| Source | Reliability | 95% interval | Claims | Corroborated | Contradicted | "
             "Agreements | "
             "Contradictions | Failed forecasts |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n";
     for (const Evidence& e : data_.sources()) {
-      out_ << "| " << E(e.name) << " | " << (e.score ? Fixed(e.score->reliability) : "–") << " | "
-           << (e.score ? "±" + Fixed(e.score->uncertainty) : "–") << " | " << e.claims << " | "
+      out_ << "| " << E(e.name) << " | " << (e.score ? ScoreWithEvidence(*e.score) : "–") << " | "
+           << (e.score ? IntervalText(*e.score) : "–") << " | " << e.claims << " | "
            << e.corroborated << " | " << e.contradicted << " | " << e.agreements << " | "
            << e.contradictions << " | " << (e.score ? e.score->failed_forecasts : 0) << " |\n";
     }
@@ -132,16 +135,16 @@ class MarkdownWriter {
       out_ << "No named speakers.\n";
       return;
     }
-    out_
-        << "| Speaker | Role | Reliability | Uncertainty | Claims | Corroborated | Contradicted |\n"
-           "|---|---|---:|---:|---:|---:|---:|\n";
+    out_ << "| Speaker | Role | Reliability | 95% interval | Claims | Corroborated | Contradicted "
+            "|\n"
+            "|---|---|---:|---:|---:|---:|---:|\n";
     size_t shown = 0;
     for (const Evidence& e : data_.speakers()) {
       if (Capped(shown)) break;
       ++shown;
       out_ << "| " << E(e.name) << " | " << E(e.role) << " | "
-           << (e.score ? Fixed(e.score->reliability) : "–") << " | "
-           << (e.score ? "±" + Fixed(e.score->uncertainty) : "–") << " | " << e.claims << " | "
+           << (e.score ? ScoreWithEvidence(*e.score) : "–") << " | "
+           << (e.score ? IntervalText(*e.score) : "–") << " | " << e.claims << " | "
            << e.corroborated << " | " << e.contradicted << " |\n";
     }
     LeftOut(data_.speakers().size(), shown, "speakers");

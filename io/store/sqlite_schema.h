@@ -190,6 +190,12 @@ UNION ALL
 SELECT run_id, relation, sb, score, seq, sa FROM ends WHERE sa <> sb
 ORDER BY 1, 2, 3, 4 DESC, 5;
 )sql",
+    // 4 -> 5: calibrated reliability (issue 11): each score's 95% interval, evidence and verdict
+    // counts and the method's own trust, as JSON {"low", "high", "evidence", "verdicts", "trust",
+    // "trust_sd"}; empty for runs recorded before.
+    R"sql(
+ALTER TABLE reliability ADD COLUMN calibration TEXT NOT NULL DEFAULT '';
+)sql",
 };
 
 // Statements SaveRun runs once a run's claims and links are written, with the run's id bound to

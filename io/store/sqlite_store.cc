@@ -130,6 +130,26 @@ std::vector<engine::ReliabilityWindow> WindowsFromJson(const std::string& s) {
   return out;
 }
 
+std::string CalibrationToJson(const engine::ReliabilityScore& s) {
+  return Json{{"low", s.low},           {"high", s.high},   {"evidence", s.evidence},
+              {"verdicts", s.verdicts}, {"trust", s.trust}, {"trust_sd", s.trust_sd}}
+      .dump();
+}
+
+// Runs recorded before schema 5 have no calibration: their interval is reliability ± uncertainty.
+void CalibrationFromJson(const std::string& text, engine::ReliabilityScore* s) {
+  s->low = std::max(0.0, s->reliability - s->uncertainty);
+  s->high = std::min(1.0, s->reliability + s->uncertainty);
+  if (text.empty()) return;
+  const Json j = Json::parse(text);
+  s->low = j.value("low", s->low);
+  s->high = j.value("high", s->high);
+  s->evidence = j.value("evidence", 0);
+  s->verdicts = j.value("verdicts", 0);
+  s->trust = j.value("trust", 0.0);
+  s->trust_sd = j.value("trust_sd", 0.0);
+}
+
 std::string IdsToJson(const std::vector<int64_t>& v) { return v.empty() ? "[]" : Json(v).dump(); }
 
 std::vector<int64_t> IdsFromJson(const std::string& s) {
@@ -650,6 +670,11 @@ void SqliteStore::SaveRunRows(engine::AnalysisResult* r, const std::function<voi
         "INSERT INTO reliability (run_id, kind, seq, name, role, reliability, uncertainty, "
         "claims, corroborated, contradicted, agreements, contradictions, failed_forecasts, "
         "windows) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    const char* sql5 =
+        "INSERT INTO reliability (run_id, kind, seq, name, role, reliability, uncertainty, "
+        "claims, corroborated, contradicted, agreements, contradictions, failed_forecasts, "
+        "windows, calibration) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    if (schema_version_ >= 5) sql = sql5;
     Guard(sql, [&] {
       SQLite::Statement q(*db_, sql);
       auto put = [&](const char* kind, const std::vector<engine::ReliabilityScore>& scores) {
@@ -670,6 +695,7 @@ void SqliteStore::SaveRunRows(engine::AnalysisResult* r, const std::function<voi
           q.bind(12, s.contradictions);
           q.bind(13, s.failed_forecasts);
           q.bind(14, WindowsToJson(s.windows));
+          if (schema_version_ >= 5) q.bind(15, CalibrationToJson(s));
           q.exec();
         }
       };
@@ -863,6 +889,11 @@ engine::AnalysisResult SqliteStore::LoadRun(int64_t run_id, const LoadRunOptions
         "SELECT kind, name, role, reliability, uncertainty, claims, corroborated, contradicted, "
         "agreements, contradictions, failed_forecasts, windows FROM reliability WHERE run_id = ? "
         "ORDER BY kind DESC, seq";
+    const char* sql5 =
+        "SELECT kind, name, role, reliability, uncertainty, claims, corroborated, contradicted, "
+        "agreements, contradictions, failed_forecasts, windows, calibration FROM reliability "
+        "WHERE run_id = ? ORDER BY kind DESC, seq";
+    if (schema_version_ >= 5) sql = sql5;
     Guard(sql, [&] {
       SQLite::Statement q(*db_, sql);
       q.bind(1, run_id);
@@ -880,6 +911,7 @@ engine::AnalysisResult SqliteStore::LoadRun(int64_t run_id, const LoadRunOptions
         s.contradictions = q.getColumn(9).getInt();
         s.failed_forecasts = q.getColumn(10).getInt();
         s.windows = WindowsFromJson(q.getColumn(11).getString());
+        CalibrationFromJson(schema_version_ >= 5 ? q.getColumn(12).getString() : std::string(), &s);
         (kind == "source" ? r.sources : r.speakers).push_back(std::move(s));
       }
     });

@@ -174,6 +174,17 @@ TEST_CASE("Known verdicts: each method agrees with its verifier holding known cl
       shrunk.accu_negative_votes = true;
       ExpectSame(m, MakeAlgorithm("accu", m, shrunk)->Run(),
                  verify::Accu(d, 0.8, 0.2, 0.8, true, 1e-4, 50, known, 3, true), 1e-6);
+      // Accuracies from the verdicts alone: the vote weighted by each source's record on them.
+      for (const double k0 : {0.0, 2.0}) {
+        TruthOptions record = o;
+        record.accu_known_accuracy = true;
+        record.accu_copy_detection = false;
+        record.accu_accuracy_prior_weight = k0;
+        record.accu_negative_votes = true;
+        record.accu_prior_accuracy = 0.6;
+        ExpectSame(m, MakeAlgorithm("accu", m, record)->Run(),
+                   verify::Accu(d, 0.6, 0.2, 0.8, false, 1e-4, 50, known, k0, true, true), 1e-6);
+      }
       // Known claims keep their verdict in the result, and a known object's truth is its value.
       for (int c = 0; c < m.num_claims(); ++c)
         if (o.known[c] != 0) CHECK(accu.belief[c] == (o.known[c] > 0 ? 1.0 : 0.0));

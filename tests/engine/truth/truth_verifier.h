@@ -289,10 +289,11 @@ inline Scores Crh(const Data& d, double tolerance, int max_iterations) {
 // all pairs; the engine only visits pairs that share an object).
 // Known verdicts (semi-supervised, `known`: claim -> true / false) hold a claim's probability at 1
 // / 0 after every round of votes; `prior_weight` pseudo-claims at `prior` go into every accuracy;
-// `negative` lets a vote below 0 count.
+// `negative` lets a vote below 0 count; `known_only`: accuracies from the known claims alone (a
+// source with none, and no pseudo-claims, keeps `prior`).
 inline Scores Accu(const Data& d, double prior, double alpha, double c_rate, bool copying,
                    double tolerance, int max_iterations, const Known& known = {},
-                   double prior_weight = 0, bool negative = false) {
+                   double prior_weight = 0, bool negative = false, bool known_only = false) {
   std::map<std::string, double> n;
   double n_mean = 0;
   for (const auto& [object, claims] : d.object_claims) {
@@ -384,12 +385,15 @@ inline Scores Accu(const Data& d, double prior, double alpha, double c_rate, boo
     }
     std::map<std::string, double> next, weight;
     for (const Triple& t : d.triples) {
+      next[t.source] += 0;
+      if (known_only && !known.count({t.object, t.value})) continue;
       next[t.source] += t.weight * prob[{t.object, t.value}];
       weight[t.source] += t.weight;
     }
     double residual = 0;
     for (auto& [src, v] : next) {
-      v = (v + prior_weight * prior) / (weight[src] + prior_weight);
+      v = weight[src] + prior_weight > 0 ? (v + prior_weight * prior) / (weight[src] + prior_weight)
+                                         : prior;
       residual += std::abs(v - acc[src]);
     }
     acc = next;

@@ -98,6 +98,9 @@ inline engine::AnalysisResult MakeFixture() {
     s.name = std::move(name);
     s.reliability = rel;
     s.uncertainty = unc;
+    s.low = rel - unc;
+    s.high = rel + unc;
+    s.evidence = static_cast<int>(rel * 10);
     return s;
   };
   r.sources.push_back(score("The Cradle", 0.8, 0.05));

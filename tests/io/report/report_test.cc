@@ -135,6 +135,11 @@ TEST_CASE("JSON export has every contract field with the right type", "[io][repo
     CHECK(s.at("claims").is_number_integer());
     CHECK(s.at("agreements").is_number_integer());
     CHECK(s.at("contradictions").is_number_integer());
+    // The interval and the evidence behind the score.
+    REQUIRE(s.at("interval").size() == 2);
+    CHECK(s["interval"][0].get<double>() <= s["reliability"].get<double>());
+    CHECK(s["reliability"].get<double>() <= s["interval"][1].get<double>());
+    CHECK(s.at("evidence").get<int>() == static_cast<int>(s["reliability"].get<double>() * 10));
   }
   REQUIRE(j.at("copies").size() == 1);
   CHECK(j["copies"][0].at("a") == "Rudaw");
@@ -185,7 +190,8 @@ TEST_CASE("Markdown report shows both sentences of a contradiction", "[io][repor
   CHECK_THAT(md, !Catch::Contains("javascript:"));
   // Claim text cannot inject markup.
   CHECK_THAT(md, Catch::Contains("\\<b\\>\"final stage\"\\</b\\>"));
-  CHECK_THAT(md, Catch::Contains("| Rudaw | 0.60 | ±0.10 | 2 | 1 | 1 | 2 | 1 | 0 |"));
+  // The calibrated score with its evidence count beside it, and its 95% interval.
+  CHECK_THAT(md, Catch::Contains("| Rudaw | 0.60 (n=6) | 0.50–0.70 | 2 | 1 | 1 | 2 | 1 | 0 |"));
 }
 
 TEST_CASE("Reports show narrative camps and the most contested claims", "[io][report]") {
