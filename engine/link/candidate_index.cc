@@ -10,9 +10,11 @@ namespace {
 
 // idf^2 summed over the terms two sorted lists share, by merging them; *shared counts those terms.
 double SharedWeight(const std::vector<uint32_t>& x, const std::vector<uint32_t>& y,
-                    const std::vector<double>& idf, size_t* shared) {
+                    const std::vector<double>& idf, size_t* shared,
+                    const std::vector<uint8_t>* key_term = nullptr, size_t* shared_keys = nullptr) {
   double d = 0;
   *shared = 0;
+  if (shared_keys) *shared_keys = 0;
   for (size_t i = 0, j = 0; i < x.size() && j < y.size();) {
     if (x[i] < y[j]) {
       ++i;
@@ -21,6 +23,7 @@ double SharedWeight(const std::vector<uint32_t>& x, const std::vector<uint32_t>&
     } else {
       d += idf[x[i]] * idf[x[i]];
       ++*shared;
+      if (shared_keys && (*key_term)[x[i]]) ++*shared_keys;
       ++i;
       ++j;
     }
@@ -35,15 +38,26 @@ std::vector<CandidatePair> FindCandidatePairs(const std::vector<std::vector<std:
   // Dense term ids, in order of first appearance.
   std::unordered_map<std::string, uint32_t> ids;
   std::vector<std::vector<uint32_t>> term_ids(terms.size());
+  std::vector<uint8_t> key_term;
+  bool any_key = false;
   for (size_t i = 0; i < terms.size(); ++i) {
-    for (const auto& t : terms[i])
-      term_ids[i].push_back(ids.emplace(t, static_cast<uint32_t>(ids.size())).first->second);
+    for (const auto& t : terms[i]) {
+      const auto [it, fresh] = ids.emplace(t, static_cast<uint32_t>(ids.size()));
+      if (fresh) {
+        key_term.push_back(t.starts_with("key:") ? 1 : 0);
+        any_key = any_key || key_term.back();
+      }
+      term_ids[i].push_back(it->second);
+    }
   }
-  return FindCandidatePairs(std::move(term_ids), ids.size(), options);
+  if (!any_key) key_term.clear();
+  return FindCandidatePairs(std::move(term_ids), ids.size(), options, key_term);
 }
 
 std::vector<CandidatePair> FindCandidatePairs(std::vector<std::vector<uint32_t>> claim_terms,
-                                              size_t num_terms, const CandidateOptions& options) {
+                                              size_t num_terms, const CandidateOptions& options,
+                                              const std::vector<uint8_t>& key_term) {
+  const bool keyed = !key_term.empty();
   const size_t n = claim_terms.size();
   if (options.max_per_claim == 0) return {};
   std::vector<uint32_t> df(num_terms, 0);
@@ -135,10 +149,14 @@ std::vector<CandidatePair> FindCandidatePairs(std::vector<std::vector<uint32_t>>
             (best.size() == keep && estimate < best.front().similarity))
           continue;
         // Exact weighted overlap on all terms.
-        const double d = SharedWeight(claim_terms[a], claim_terms[b], idf, &common);
+        size_t shared_keys = 0;
+        const double d = SharedWeight(claim_terms[a], claim_terms[b], idf, &common,
+                                      keyed ? &key_term : nullptr, keyed ? &shared_keys : nullptr);
         if (common < options.min_shared_terms) continue;
         const double sim = d / (norm[a] * norm[b]);
         if (sim < options.min_similarity) continue;
+        // Word overlap alone is a fallback with a high bar.
+        if (keyed && shared_keys == 0 && sim < options.fallback_min_similarity) continue;
         const CandidatePair pair{std::min<size_t>(a, b), std::max<size_t>(a, b), sim};
         if (best.size() < keep) {
           best.push_back(pair);

@@ -680,18 +680,30 @@ std::optional<ClaimLink> ClassifyPair(const Claim& a, const ClaimTerms& ta, cons
 
   // The proposition check (issue 10): the surface cues above only propose a contradiction; it
   // stands when the two claims' propositions align — not fragments or unresolved pronouns, not
-  // different subject referents, and a number only against the same measure of the same holder.
-  // Otherwise the pair is related at most: no edge.
+  // different subject referents, a number only against the same measure of the same holder, a
+  // negation only where it scopes over the claim's predicate. Agreement too needs aligned
+  // propositions. Otherwise the pair is related at most: no edge.
+  // Below the bar of every relation but a contradiction, there is nothing to align.
+  if (cue == 0 && similarity < options.polarity_min_similarity) return std::nullopt;
+  std::optional<PropositionFrame> built_a, built_b;
+  if (!ta.frame) built_a = BuildProposition(a, options.wordnet);
+  if (!tb.frame) built_b = BuildProposition(b, options.wordnet);
+  const PropositionFrame& pa = ta.frame ? *ta.frame : *built_a;
+  const PropositionFrame& pb = tb.frame ? *tb.frame : *built_b;
+  const Alignment al = Align(pa, pb, options.wordnet);
+  auto all_start = [&](std::string_view prefix) {
+    return !reasons.empty() && std::all_of(reasons.begin(), reasons.end(),
+                                           [&](const auto& r) { return r.rfind(prefix, 0) == 0; });
+  };
   if (cue > 0) {
-    const PropositionFrame pa = BuildProposition(a, options.wordnet);
-    const PropositionFrame pb = BuildProposition(b, options.wordnet);
-    const Alignment al = Align(pa, pb, options.wordnet);
-    const bool numbers_only =
-        std::all_of(reasons.begin(), reasons.end(),
-                    [](const std::string& r) { return r.rfind("numbers differ", 0) == 0; });
+    const bool numbers_only = all_start("numbers differ");
+    // "paid little or no income tax" (the "no" scopes over the tax, not the paying) against
+    // "paid little income tax": the negated side's proposition is not negated.
+    const bool negation_only = all_start("negation:");
+    const PropositionFrame& negated_side = a.polarity == Polarity::kNegated ? pa : pb;
     if (al.fragment || al.subject == Alignment::Match::kDifferent ||
         (numbers_only && !(al.measure_aligned && al.measure_differs)) ||
-        (numbers_only && al.same_figure_other_holder))
+        (numbers_only && al.same_figure_other_holder) || (negation_only && !negated_side.negated))
       return std::nullopt;
     for (const auto& r : al.reasons) reasons.push_back(r);
   }
@@ -699,19 +711,41 @@ std::optional<ClaimLink> ClassifyPair(const Claim& a, const ClaimTerms& ta, cons
   ClaimLink link;
   link.a = a.id;
   link.b = b.id;
+  // What an agreement needs beyond shared words: two independent statements (not two sentences
+  // of one article, not one outlet's repeated page furniture) whose propositions align — no
+  // fragment, no two different subjects, no figure of another holder or measure that differs.
+  const bool agreement_aligned = !al.fragment && al.subject != Alignment::Match::kDifferent &&
+                                 !(al.same_figure_other_holder && !al.measure_aligned) &&
+                                 !(al.measure_differs && !al.measure_agrees) &&
+                                 (a.document != b.document || a.document == 0) &&
+                                 !(a.source == b.source && a.text == b.text);
+  // The same measure with figures within rounding or the stated approximation agrees even where
+  // the sentences share few words ("roughly $1 billion" / "$1.14 billion").
+  const bool measure_agreement = agreement_aligned && al.measure_agrees && !al.measure_differs &&
+                                 al.subject == Alignment::Match::kSame &&
+                                 similarity >= options.polarity_min_similarity;
   if (cue > 0) {
     link.relation = Relation::kContradict;
     link.score = 1 - (1 - cue) * (1 - 0.5 * model.disagree);
-  } else if (similarity >= options.agree_min_similarity ||
-             (asked && model.agree >= options.model_min_probability &&
-              similarity >= options.polarity_min_similarity)) {
+  } else if (agreement_aligned &&
+             (similarity >= options.agree_min_similarity || measure_agreement ||
+              (asked && model.agree >= options.model_min_probability &&
+               similarity >= options.polarity_min_similarity))) {
     link.relation = Relation::kAgree;
     link.score = std::min(1.0, 0.5 * similarity + 0.5 * std::max(similarity, model.agree));
     reasons.clear();
+    for (const auto& r : al.reasons) reasons.push_back(r);
     reasons.push_back("same proposition: shared content " +
                       std::to_string(similarity).substr(0, 4));
     if (stance)
       reasons.push_back("stance model: agree " + std::to_string(model.agree).substr(0, 4));
+  } else if (al.rule_fired && al.rule == PairRelation::kUpdate && al.measure_aligned &&
+             al.subject == Alignment::Match::kSame && !al.fragment &&
+             similarity >= options.polarity_min_similarity) {
+    // The same measure of the same subject at different times: a later figure updates it.
+    link.relation = Relation::kUpdate;
+    link.score = al.rule_score;
+    reasons = al.reasons;
   } else {
     return std::nullopt;
   }

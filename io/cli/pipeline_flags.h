@@ -13,6 +13,7 @@ struct PipelineFlags {
   int threads = 2;
   double update_gap_days = 183;
   int boilerplate_min_documents = 3;
+  std::string candidates = "propositions";  // or "words": the word-overlap index alone
   std::string annotations;  // folder of NAME.conll annotations (io/nlp/conll_annotator.h)
 
   void Add(boost::program_options::options_description* desc);
