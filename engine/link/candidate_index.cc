@@ -70,6 +70,12 @@ std::vector<CandidatePair> FindCandidatePairs(std::vector<std::vector<uint32_t>>
   std::vector<double> idf(df.size());
   for (size_t t = 0; t < df.size(); ++t)
     idf[t] = std::log(1.0 + static_cast<double>(n) / static_cast<double>(df[t]));
+  // Keys decide which pairs are candidates, not how similar they are: a key term weighs next to
+  // nothing (but more than zero, so that its postings still find partners), and the similarity
+  // handed on to the relation stage stays that of the words.
+  if (keyed)
+    for (size_t t = 0; t < df.size(); ++t)
+      if (key_term[t]) idf[t] *= 1e-3;
   std::vector<double> norm(n, 0);
   for (size_t i = 0; i < n; ++i) {
     for (uint32_t t : claim_terms[i]) norm[i] += idf[t] * idf[t];

@@ -790,8 +790,10 @@ std::vector<std::string> PropositionKeys(const Claim& c, const WordNet* wordnet)
   std::vector<std::string> events;
   if (!light) events.push_back(predicate);
   if (wordnet != nullptr && !wordnet->empty()) {
+    size_t nominal_events = 0;
     auto event_of = [&](const std::string& phrase) {
       for (const auto& w : TokenStrings(phrase)) {
+        if (nominal_events >= 3) return;
         if (IsStopword(w)) continue;
         const bool nominal = w.size() > 5 && (w.ends_with("al") || w.ends_with("ion") ||
                                               w.ends_with("ure") || w.ends_with("ment"));
@@ -800,11 +802,12 @@ std::vector<std::string> PropositionKeys(const Claim& c, const WordNet* wordnet)
         if (lemma.empty()) continue;
         const std::string domain = DomainConcept(lemma);
         events.push_back(domain.empty() ? wordnet->ClassName(lemma, WordNet::kVerb) : domain);
-        return;
+        ++nominal_events;
       }
     };
-    event_of(c.subject_text.empty() ? c.subject : c.subject_text);
-    event_of(c.object);
+    // Anywhere in the claim: a positional reading of the sentence often misses which phrase is
+    // the subject ("Under the timetable agreed ..., the withdrawal is due to be completed").
+    event_of(c.text);
   }
   std::vector<std::string> arguments;
   if (!subject.empty()) arguments.push_back(subject);
