@@ -84,6 +84,14 @@ std::vector<CandidatePair> FindCandidatePairs(std::vector<std::vector<uint32_t>>
   const size_t df_cap = std::min<size_t>(
       options.max_df, std::max<size_t>(2, static_cast<size_t>(options.max_df_fraction * n)));
 
+  // A key shared by more claims than the cap says nothing about a pair ("percent" of anything):
+  // it neither finds partners nor lowers the bar.
+  std::vector<uint8_t> key_of;
+  if (keyed) {
+    key_of.assign(key_term.begin(), key_term.end());
+    for (size_t t = 0; t < df.size(); ++t)
+      if (df[t] > df_cap) key_of[t] = 0;
+  }
   std::vector<std::vector<uint32_t>> postings(df.size());
   for (size_t i = 0; i < n; ++i)
     for (uint32_t t : claim_terms[i])
@@ -157,7 +165,7 @@ std::vector<CandidatePair> FindCandidatePairs(std::vector<std::vector<uint32_t>>
         // Exact weighted overlap on all terms.
         size_t shared_keys = 0;
         const double d = SharedWeight(claim_terms[a], claim_terms[b], idf, &common,
-                                      keyed ? &key_term : nullptr, keyed ? &shared_keys : nullptr);
+                                      keyed ? &key_of : nullptr, keyed ? &shared_keys : nullptr);
         if (common < options.min_shared_terms) continue;
         const double sim = d / (norm[a] * norm[b]);
         if (sim < options.min_similarity) continue;

@@ -792,11 +792,22 @@ std::vector<std::string> PropositionKeys(const Claim& c, const WordNet* wordnet)
   if (wordnet != nullptr && !wordnet->empty()) {
     size_t nominal_events = 0;
     auto event_of = [&](const std::string& phrase) {
-      for (const auto& w : TokenStrings(phrase)) {
+      const std::vector<std::string> words = TokenStrings(phrase);
+      for (size_t i = 0; i < words.size(); ++i) {
+        const std::string& w = words[i];
         if (nominal_events >= 3) return;
+        // An infinitive names an event too: "expected to reopen the bridge".
+        if (i > 0 && words[i - 1] == "to" && !IsStopword(w) &&
+            wordnet->Lemma(w, WordNet::kVerb) == w) {
+          const std::string domain = DomainConcept(w);
+          events.push_back(domain.empty() ? wordnet->ClassName(w, WordNet::kVerb) : domain);
+          ++nominal_events;
+          continue;
+        }
         if (IsStopword(w)) continue;
-        const bool nominal = w.size() > 5 && (w.ends_with("al") || w.ends_with("ion") ||
-                                              w.ends_with("ure") || w.ends_with("ment"));
+        const bool nominal =
+            w.size() > 5 && (w.ends_with("al") || w.ends_with("ion") || w.ends_with("ure") ||
+                             w.ends_with("ment") || w.ends_with("ing"));
         if (!nominal) continue;
         const std::string lemma = wordnet->Lemma(w, WordNet::kVerb);
         if (lemma.empty()) continue;
@@ -813,8 +824,24 @@ std::vector<std::string> PropositionKeys(const Claim& c, const WordNet* wordnet)
   if (!subject.empty()) arguments.push_back(subject);
   for (size_t i = 0; i < c.entities.size() && i < 4; ++i)
     arguments.push_back(FoldCase(c.entities[i]));
-  for (const auto& e : events)
+  for (const auto& e : events) {
     for (const auto& arg : arguments) keys.push_back("ev:" + e + "|" + arg);
+    // The event at a stated time: "reopen the bridge by mid-April" / "a mid-April reopening".
+    for (const TimeRef& t : c.about)
+      if (!t.begin.empty()) keys.push_back("et:" + e + "|" + t.begin + ".." + t.end);
+  }
+  // The same measure whoever holds it (what is counted: "lanes", "percent of the Latino vote"):
+  // the relation stage then checks the holder.
+  for (const Quantity& q : c.quantities) {
+    const std::string unit = q.unit.empty() ? std::string() : UnitClass(q.unit);
+    const std::string measure_head = head_of(q.measure);
+    const bool count_noun = !unit.empty() && unit != "percent" && unit != "usd" &&
+                            unit != "point" && unit != "gbp" && unit != "eur";
+    if (count_noun)
+      keys.push_back("mu:" + unit);  // the unit is what is counted: "six lanes", "four-lane"
+    else if (!unit.empty() && !measure_head.empty())
+      keys.push_back("mu:" + unit + "|" + measure_head);
+  }
   // The same figure with its unit: how readers find two outlets reporting one poll or total.
   for (const Quantity& q : c.quantities) {
     if (q.unit.empty() || q.low <= 0) continue;
