@@ -690,7 +690,7 @@ std::optional<ClaimLink> ClassifyPair(const Claim& a, const ClaimTerms& ta, cons
   if (!tb.frame) built_b = BuildProposition(b, options.wordnet);
   const PropositionFrame& pa = ta.frame ? *ta.frame : *built_a;
   const PropositionFrame& pb = tb.frame ? *tb.frame : *built_b;
-  const Alignment al = Align(pa, pb, options.wordnet);
+  const Alignment al = Align(pa, pb, options.wordnet, /*with_features=*/false);
   auto all_start = [&](std::string_view prefix) {
     return !reasons.empty() && std::all_of(reasons.begin(), reasons.end(),
                                            [&](const auto& r) { return r.rfind(prefix, 0) == 0; });

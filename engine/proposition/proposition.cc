@@ -854,7 +854,8 @@ std::vector<std::string> PropositionKeys(const Claim& c, const WordNet* wordnet)
   return keys;
 }
 
-Alignment Align(const PropositionFrame& a, const PropositionFrame& b, const WordNet* wordnet) {
+Alignment Align(const PropositionFrame& a, const PropositionFrame& b, const WordNet* wordnet,
+                bool with_features) {
   Alignment al;
   const bool wn = wordnet != nullptr && !wordnet->empty();
   auto& f = al.features;
@@ -896,7 +897,7 @@ Alignment Align(const PropositionFrame& a, const PropositionFrame& b, const Word
   }
   // WordNet antonyms among the content words (adjectives and verbs): "open" / "closed".
   int antonym_pairs = 0;
-  if (wn) {
+  if (wn && with_features) {
     for (const auto& x : a.content)
       for (const auto& y : b.content)
         if (x != y && (wordnet->Antonyms(x, y, WordNet::kAdjective) ||

@@ -133,6 +133,9 @@ std::string DescribeProposition(const Claim& claim);
 // ("2,500 troops"). Empty keys are left out. Sorted, unique.
 std::vector<std::string> PropositionKeys(const Claim& claim, const WordNet* wordnet = nullptr);
 
-Alignment Align(const PropositionFrame& a, const PropositionFrame& b, const WordNet* wordnet);
+// `with_features` = false skips what only the learned pair model reads (the WordNet antonyms
+// among all content words, the costly part); the parts, reasons and rules are the same.
+Alignment Align(const PropositionFrame& a, const PropositionFrame& b, const WordNet* wordnet,
+                bool with_features = true);
 
 }  // namespace claimgraph::engine
