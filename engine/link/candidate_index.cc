@@ -11,10 +11,12 @@ namespace {
 // idf^2 summed over the terms two sorted lists share, by merging them; *shared counts those terms.
 double SharedWeight(const std::vector<uint32_t>& x, const std::vector<uint32_t>& y,
                     const std::vector<double>& idf, size_t* shared,
-                    const std::vector<uint8_t>* key_term = nullptr, size_t* shared_keys = nullptr) {
+                    const std::vector<uint8_t>* key_term = nullptr, size_t* shared_keys = nullptr,
+                    size_t* shared_figures = nullptr) {
   double d = 0;
   *shared = 0;
   if (shared_keys) *shared_keys = 0;
+  if (shared_figures) *shared_figures = 0;
   for (size_t i = 0, j = 0; i < x.size() && j < y.size();) {
     if (x[i] < y[j]) {
       ++i;
@@ -24,6 +26,7 @@ double SharedWeight(const std::vector<uint32_t>& x, const std::vector<uint32_t>&
       d += idf[x[i]] * idf[x[i]];
       ++*shared;
       if (shared_keys && (*key_term)[x[i]]) ++*shared_keys;
+      if (shared_figures && (*key_term)[x[i]] == 2) ++*shared_figures;
       ++i;
       ++j;
     }
@@ -44,7 +47,7 @@ std::vector<CandidatePair> FindCandidatePairs(const std::vector<std::vector<std:
     for (const auto& t : terms[i]) {
       const auto [it, fresh] = ids.emplace(t, static_cast<uint32_t>(ids.size()));
       if (fresh) {
-        key_term.push_back(t.starts_with("key:") ? 1 : 0);
+        key_term.push_back(t.starts_with("key:fig:") ? 2 : t.starts_with("key:") ? 1 : 0);
         any_key = any_key || key_term.back();
       }
       term_ids[i].push_back(it->second);
@@ -58,6 +61,9 @@ std::vector<CandidatePair> FindCandidatePairs(std::vector<std::vector<uint32_t>>
                                               size_t num_terms, const CandidateOptions& options,
                                               const std::vector<uint8_t>& key_term) {
   const bool keyed = !key_term.empty();
+  // The least similarity any pair may have: a shared figure lowers the bar.
+  const double floor = keyed ? std::min(options.min_similarity, options.figure_min_similarity)
+                             : options.min_similarity;
   const size_t n = claim_terms.size();
   if (options.max_per_claim == 0) return {};
   std::vector<uint32_t> df(num_terms, 0);
@@ -153,24 +159,25 @@ std::vector<CandidatePair> FindCandidatePairs(std::vector<std::vector<uint32_t>>
         // shared.
         const double bound = (estimate + std::min(common_weight[a], common_weight[b])) /
                              (norm[a] * norm[b]) * kMargin;
-        if (bound < options.min_similarity ||
-            (best.size() == keep && bound < best.front().similarity))
-          continue;
+        if (bound < floor || (best.size() == keep && bound < best.front().similarity)) continue;
         size_t common = 0;
         estimate += SharedWeight(common_terms[a], common_terms[b], idf, &common);
         estimate = estimate / (norm[a] * norm[b]) * kMargin;
-        if (estimate < options.min_similarity ||
-            (best.size() == keep && estimate < best.front().similarity))
+        if (estimate < floor || (best.size() == keep && estimate < best.front().similarity))
           continue;
         // Exact weighted overlap on all terms.
-        size_t shared_keys = 0;
-        const double d = SharedWeight(claim_terms[a], claim_terms[b], idf, &common,
-                                      keyed ? &key_of : nullptr, keyed ? &shared_keys : nullptr);
-        if (common < options.min_shared_terms) continue;
+        size_t shared_keys = 0, shared_figures = 0;
+        const double d =
+            SharedWeight(claim_terms[a], claim_terms[b], idf, &common, keyed ? &key_of : nullptr,
+                         keyed ? &shared_keys : nullptr, keyed ? &shared_figures : nullptr);
         const double sim = d / (norm[a] * norm[b]);
-        if (sim < options.min_similarity) continue;
-        // Word overlap alone is a fallback with a high bar.
-        if (keyed && shared_keys == 0 && sim < options.fallback_min_similarity) continue;
+        if (shared_figures > 0) {
+          if (sim < options.figure_min_similarity) continue;
+        } else {
+          if (common < options.min_shared_terms || sim < options.min_similarity) continue;
+          // Word overlap alone is a fallback with a high bar.
+          if (keyed && shared_keys == 0 && sim < options.fallback_min_similarity) continue;
+        }
         const CandidatePair pair{std::min<size_t>(a, b), std::max<size_t>(a, b), sim};
         if (best.size() < keep) {
           best.push_back(pair);

@@ -321,9 +321,9 @@ LinkResult LinkClaims(const std::vector<DocumentFingerprint>& documents, std::ve
       for (size_t k = 0; k < count; ++k) {
         auto& list = term_ids[first + k];
         for (auto& term : block[k]) {
-          const bool key = term.starts_with("key:");
+          const uint8_t key = term.starts_with("key:fig:") ? 2 : term.starts_with("key:") ? 1 : 0;
           const auto [it, fresh] = ids.emplace(std::move(term), static_cast<uint32_t>(ids.size()));
-          if (fresh) key_term.push_back(key ? 1 : 0);
+          if (fresh) key_term.push_back(key);
           list.push_back(it->second);
         }
         block[k].clear();

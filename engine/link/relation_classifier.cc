@@ -582,7 +582,10 @@ ClaimTerms ComputeClaimTerms(const Claim& claim) {
 std::optional<ClaimLink> ClassifyPair(const Claim& a, const ClaimTerms& ta, const Claim& b,
                                       const ClaimTerms& tb, double similarity,
                                       const RelationOptions& options, const PairStance* stance) {
-  if (similarity < options.link_min_similarity) return std::nullopt;
+  // Below the linking bar only one relation is possible: two reports of one figure of one named
+  // holder agree (below); no cue is read.
+  const bool weak = similarity < options.link_min_similarity;
+  if (weak && (a.quantities.empty() || b.quantities.empty())) return std::nullopt;
   std::vector<std::string> reasons;
   double cue = 0;  // strength of the contradiction evidence, 0..1
 
@@ -650,7 +653,7 @@ std::optional<ClaimLink> ClassifyPair(const Claim& a, const ClaimTerms& ta, cons
       cue = std::max(cue, 0.65);
     }
   }
-  if (auto n = NumberMismatch(a, ta, b, tb)) {
+  if (auto n = weak ? std::nullopt : NumberMismatch(a, ta, b, tb)) {
     reasons.push_back(*n);
     cue = std::max(cue, 0.6);
   }
@@ -684,7 +687,9 @@ std::optional<ClaimLink> ClassifyPair(const Claim& a, const ClaimTerms& ta, cons
   // negation only where it scopes over the claim's predicate. Agreement too needs aligned
   // propositions. Otherwise the pair is related at most: no edge.
   // Below the bar of every relation but a contradiction, there is nothing to align.
-  if (cue == 0 && similarity < options.polarity_min_similarity) return std::nullopt;
+  if (cue == 0 && similarity < options.polarity_min_similarity &&
+      (a.quantities.empty() || b.quantities.empty()))
+    return std::nullopt;
   std::optional<PropositionFrame> built_a, built_b;
   if (!ta.frame) built_a = BuildProposition(a, options.wordnet);
   if (!tb.frame) built_b = BuildProposition(b, options.wordnet);
@@ -721,9 +726,12 @@ std::optional<ClaimLink> ClassifyPair(const Claim& a, const ClaimTerms& ta, cons
                                  !(a.source == b.source && a.text == b.text);
   // The same measure with figures within rounding or the stated approximation agrees even where
   // the sentences share few words ("roughly $1 billion" / "$1.14 billion").
-  const bool measure_agreement = agreement_aligned && al.measure_agrees && !al.measure_differs &&
-                                 al.subject == Alignment::Match::kSame &&
-                                 similarity >= options.polarity_min_similarity;
+  // Of the same holder named in both ("the US maintained about 2,500 troops" / "Washington
+  // would keep 2,500 troops"), the figure is enough; of the same subject, some shared content too.
+  const bool measure_agreement =
+      agreement_aligned && al.measure_agrees && !al.measure_differs &&
+      (al.measure_same_holder ||
+       (al.subject == Alignment::Match::kSame && similarity >= options.polarity_min_similarity));
   if (cue > 0) {
     link.relation = Relation::kContradict;
     link.score = 1 - (1 - cue) * (1 - 0.5 * model.disagree);

@@ -950,6 +950,7 @@ Alignment Align(const PropositionFrame& a, const PropositionFrame& b, const Word
       for (const auto& m : qa.measure) what += " " + m;
       if (within) {
         al.measure_agrees = true;
+        if (holders_known) al.measure_same_holder = true;
         al.reasons.push_back(
             "same measure: " + what + (qa.holder.empty() ? "" : " of " + qa.holder) + "; '" +
             qa.text + "' vs '" + qb.text + "'" +

@@ -94,6 +94,7 @@ struct Alignment {
   bool measure_aligned = false;           // a quantity of one measure, unit and holder in both
   bool measure_agrees = false;            // ... with values within tolerance
   bool measure_differs = false;           // ... with values outside it
+  bool measure_same_holder = false;       // an agreeing measure whose holder is named in both
   bool same_figure_other_holder = false;  // the same amount said of different subjects
   bool times_differ = false;
   bool times_overlap = false;

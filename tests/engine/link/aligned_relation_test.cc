@@ -316,3 +316,28 @@ TEST_CASE("Same measure at different times is an update", "[engine][link][propos
   REQUIRE(link);
   CHECK(link->relation == Relation::kUpdate);
 }
+
+TEST_CASE("Two reports of one figure of one holder agree across years (the seeds' 2,500 troops)",
+          "[engine][link][proposition]") {
+  if (!Wn()) {
+    WARN("WordNet not installed; skipped");
+    return;
+  }
+  // ../shared/seeds: The Cradle (2025) and Atalayar (2021); "US" and "Washington" are one holder.
+  const auto link = Judge(
+      Sentence(1,
+               "Prior to the latest announcement by Muhammadawi, the US maintained a presence of "
+               "about 2,500 troops in Iraq.",
+               "2025-11-17"),
+      Sentence(2,
+               "This was also confirmed by Kenneth F. McKenzie, commander of the US Central "
+               "Command in the Middle East, in an interview with the Associated Press, in which "
+               "he said that Washington would keep 2,500 troops in the country.",
+               "2021-12-11"));
+  REQUIRE(Agrees(link));
+  CHECK(HasReason(*link, "same measure"));
+  // The same figure of a different holder is no agreement.
+  CHECK_FALSE(Agrees(Judge(
+      Sentence(1, "Bush drew $19 million to his super PAC during the first half of the year."),
+      Sentence(2, "Cruz's campaign on Monday reported having almost $19 million in the bank."))));
+}
