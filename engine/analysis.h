@@ -17,6 +17,11 @@ struct Proposition {
   std::string key;              // stable key, e.g. "withdraw|coalition|iraq"
   std::string label;            // readable, e.g. "coalition withdrawal from Iraq"
   std::vector<int64_t> claims;  // Claim::id of the members
+  // What the members are about, from their aligned propositions (issue 10): the commonest
+  // subject entity, predicate sense class and measure among them; empty where they have none.
+  std::string subject;
+  std::string predicate;
+  std::string measure;
 };
 
 // Two documents whose text is near-identical (syndication, or one outlet copying another).

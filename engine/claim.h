@@ -39,6 +39,9 @@ struct Quantity {
   // What the number measures, from the parse: the counted noun with its modifiers and the
   // thing it belongs to ("US troops in Iraq", "Clinton's share"); empty when not found.
   std::string measure;
+  // How the figure is stated (issue 10): "about" ("roughly $1 billion"), "more than", "less
+  // than", "range" ("four to five"), or empty for a plain figure.
+  std::string approximation;
 };
 
 // A time the claim is about, resolved against the publication date. Dates are ISO "YYYY-MM-DD";
@@ -80,8 +83,11 @@ struct Claim {
                              // ("Donald Trump" for "he" or "Mr. Trump"); else the subject phrase
   std::string subject_text;  // the subject as written in the claim ("he", "the senator")
   std::string predicate;     // lemma of the main predicate ("withdraw", "be")
-  std::string object;        // object or complement as written ("its forces", "in Iraq")
-  std::string negation;      // the negator as written ("not", "never", "no"); empty if none
+  // The predicate's sense class: WordNet synset or domain concept, so that "leave", "exit" and
+  // "pull out" share one ("withdraw"). Filled by the link stage (issue 10).
+  std::string predicate_class;
+  std::string object;          // object or complement as written ("its forces", "in Iraq")
+  std::string negation;        // the negator as written ("not", "never", "no"); empty if none
   std::string negation_scope;  // lemma of the word the negation scopes over: the predicate when
                                // it negates the clause, a noun for "no troops"
   std::string modal;           // the modal auxiliary or hedge ("may", "will", "could")

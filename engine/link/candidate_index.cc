@@ -10,9 +10,13 @@ namespace {
 
 // idf^2 summed over the terms two sorted lists share, by merging them; *shared counts those terms.
 double SharedWeight(const std::vector<uint32_t>& x, const std::vector<uint32_t>& y,
-                    const std::vector<double>& idf, size_t* shared) {
+                    const std::vector<double>& idf, size_t* shared,
+                    const std::vector<uint8_t>* key_term = nullptr, size_t* shared_keys = nullptr,
+                    size_t* shared_figures = nullptr) {
   double d = 0;
   *shared = 0;
+  if (shared_keys) *shared_keys = 0;
+  if (shared_figures) *shared_figures = 0;
   for (size_t i = 0, j = 0; i < x.size() && j < y.size();) {
     if (x[i] < y[j]) {
       ++i;
@@ -21,6 +25,8 @@ double SharedWeight(const std::vector<uint32_t>& x, const std::vector<uint32_t>&
     } else {
       d += idf[x[i]] * idf[x[i]];
       ++*shared;
+      if (shared_keys && (*key_term)[x[i]]) ++*shared_keys;
+      if (shared_figures && (*key_term)[x[i]] == 2) ++*shared_figures;
       ++i;
       ++j;
     }
@@ -35,15 +41,29 @@ std::vector<CandidatePair> FindCandidatePairs(const std::vector<std::vector<std:
   // Dense term ids, in order of first appearance.
   std::unordered_map<std::string, uint32_t> ids;
   std::vector<std::vector<uint32_t>> term_ids(terms.size());
+  std::vector<uint8_t> key_term;
+  bool any_key = false;
   for (size_t i = 0; i < terms.size(); ++i) {
-    for (const auto& t : terms[i])
-      term_ids[i].push_back(ids.emplace(t, static_cast<uint32_t>(ids.size())).first->second);
+    for (const auto& t : terms[i]) {
+      const auto [it, fresh] = ids.emplace(t, static_cast<uint32_t>(ids.size()));
+      if (fresh) {
+        key_term.push_back(t.starts_with("key:fig:") ? 2 : t.starts_with("key:") ? 1 : 0);
+        any_key = any_key || key_term.back();
+      }
+      term_ids[i].push_back(it->second);
+    }
   }
-  return FindCandidatePairs(std::move(term_ids), ids.size(), options);
+  if (!any_key) key_term.clear();
+  return FindCandidatePairs(std::move(term_ids), ids.size(), options, key_term);
 }
 
 std::vector<CandidatePair> FindCandidatePairs(std::vector<std::vector<uint32_t>> claim_terms,
-                                              size_t num_terms, const CandidateOptions& options) {
+                                              size_t num_terms, const CandidateOptions& options,
+                                              const std::vector<uint8_t>& key_term) {
+  const bool keyed = !key_term.empty();
+  // The least similarity any pair may have: a shared figure lowers the bar.
+  const double floor = keyed ? std::min(options.min_similarity, options.figure_min_similarity)
+                             : options.min_similarity;
   const size_t n = claim_terms.size();
   if (options.max_per_claim == 0) return {};
   std::vector<uint32_t> df(num_terms, 0);
@@ -56,6 +76,12 @@ std::vector<CandidatePair> FindCandidatePairs(std::vector<std::vector<uint32_t>>
   std::vector<double> idf(df.size());
   for (size_t t = 0; t < df.size(); ++t)
     idf[t] = std::log(1.0 + static_cast<double>(n) / static_cast<double>(df[t]));
+  // Keys decide which pairs are candidates, not how similar they are: a key term weighs next to
+  // nothing (but more than zero, so that its postings still find partners), and the similarity
+  // handed on to the relation stage stays that of the words.
+  if (keyed)
+    for (size_t t = 0; t < df.size(); ++t)
+      if (key_term[t]) idf[t] *= 1e-3;
   std::vector<double> norm(n, 0);
   for (size_t i = 0; i < n; ++i) {
     for (uint32_t t : claim_terms[i]) norm[i] += idf[t] * idf[t];
@@ -64,6 +90,14 @@ std::vector<CandidatePair> FindCandidatePairs(std::vector<std::vector<uint32_t>>
   const size_t df_cap = std::min<size_t>(
       options.max_df, std::max<size_t>(2, static_cast<size_t>(options.max_df_fraction * n)));
 
+  // A key shared by more claims than the cap says nothing about a pair ("percent" of anything):
+  // it neither finds partners nor lowers the bar.
+  std::vector<uint8_t> key_of;
+  if (keyed) {
+    key_of.assign(key_term.begin(), key_term.end());
+    for (size_t t = 0; t < df.size(); ++t)
+      if (df[t] > df_cap) key_of[t] = 0;
+  }
   std::vector<std::vector<uint32_t>> postings(df.size());
   for (size_t i = 0; i < n; ++i)
     for (uint32_t t : claim_terms[i])
@@ -125,20 +159,25 @@ std::vector<CandidatePair> FindCandidatePairs(std::vector<std::vector<uint32_t>>
         // shared.
         const double bound = (estimate + std::min(common_weight[a], common_weight[b])) /
                              (norm[a] * norm[b]) * kMargin;
-        if (bound < options.min_similarity ||
-            (best.size() == keep && bound < best.front().similarity))
-          continue;
+        if (bound < floor || (best.size() == keep && bound < best.front().similarity)) continue;
         size_t common = 0;
         estimate += SharedWeight(common_terms[a], common_terms[b], idf, &common);
         estimate = estimate / (norm[a] * norm[b]) * kMargin;
-        if (estimate < options.min_similarity ||
-            (best.size() == keep && estimate < best.front().similarity))
+        if (estimate < floor || (best.size() == keep && estimate < best.front().similarity))
           continue;
         // Exact weighted overlap on all terms.
-        const double d = SharedWeight(claim_terms[a], claim_terms[b], idf, &common);
-        if (common < options.min_shared_terms) continue;
+        size_t shared_keys = 0, shared_figures = 0;
+        const double d =
+            SharedWeight(claim_terms[a], claim_terms[b], idf, &common, keyed ? &key_of : nullptr,
+                         keyed ? &shared_keys : nullptr, keyed ? &shared_figures : nullptr);
         const double sim = d / (norm[a] * norm[b]);
-        if (sim < options.min_similarity) continue;
+        if (shared_figures > 0) {
+          if (sim < options.figure_min_similarity) continue;
+        } else {
+          if (common < options.min_shared_terms || sim < options.min_similarity) continue;
+          // Word overlap alone is a fallback with a high bar.
+          if (keyed && shared_keys == 0 && sim < options.fallback_min_similarity) continue;
+        }
         const CandidatePair pair{std::min<size_t>(a, b), std::max<size_t>(a, b), sim};
         if (best.size() < keep) {
           best.push_back(pair);

@@ -13,6 +13,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "engine/proposition/proposition.h"
 #include "engine/stance/stance_features.h"
 #include "engine/text/stemmer.h"
 #include "engine/text/tokenizer.h"
@@ -100,6 +101,34 @@ std::string LabelOf(const std::vector<const Claim*>& members, std::string* key) 
   key->clear();
   for (const auto& s : top) *key += (key->empty() ? "" : "|") + s;
   return label;
+}
+
+// What a group of claims is about: the commonest subject, predicate class and measure among its
+// members' propositions (ties to the alphabetically first); the label leads with them.
+void DescribeGroup(const std::vector<const Claim*>& members, Proposition* p) {
+  std::map<std::string, int> subjects, predicates, measures;
+  for (const Claim* c : members) {
+    if (!c->subject.empty()) ++subjects[c->subject];
+    const std::string& pred = c->predicate_class.empty() ? c->predicate : c->predicate_class;
+    if (!pred.empty()) ++predicates[pred];
+    for (const auto& q : c->quantities)
+      if (!q.measure.empty()) ++measures[q.measure];
+  }
+  auto commonest = [&](const std::map<std::string, int>& counts) {
+    std::string best;
+    int most = 0;
+    for (const auto& [k, n] : counts)
+      if (n > most) best = k, most = n;
+    // Named only when at least half the members share it.
+    return 2 * most >= static_cast<int>(members.size()) ? best : std::string();
+  };
+  p->subject = commonest(subjects);
+  p->predicate = commonest(predicates);
+  p->measure = commonest(measures);
+  std::string about = p->subject;
+  if (!p->predicate.empty()) about += (about.empty() ? "" : " \xC2\xB7 ") + p->predicate;
+  if (!p->measure.empty()) about += (about.empty() ? "" : " \xC2\xB7 ") + p->measure;
+  if (!about.empty()) p->label = about + " (" + p->label + ")";
 }
 
 StanceJudgement ToJudgement(const StancePrediction& p) {
@@ -213,6 +242,22 @@ LinkResult LinkClaims(const std::vector<DocumentFingerprint>& documents, std::ve
     step_start = now;
   };
 
+  // 0. Each claim's proposition (issue 10): the fields the parse left empty are filled from the
+  // proposition model, so candidates, relations, the store and the reports all read one frame.
+  {
+    const size_t frame_workers =
+        std::max<size_t>(1, std::min<size_t>(options.threads, n / 256 + 1));
+    auto fill = [&](size_t w) {
+      for (size_t i = w; i < n; i += frame_workers)
+        FillPropositionFields(&cs[i], options.relation.wordnet);
+    };
+    std::vector<std::thread> pool;
+    for (size_t w = 1; w < frame_workers; ++w) pool.emplace_back(fill, w);
+    fill(0);
+    for (auto& t : pool) t.join();
+  }
+  step_done("frames");
+
   // 1. Copies between documents, and the claims they share.
   result.copies = FindCopies(documents, options);
   std::unordered_map<int64_t, std::vector<size_t>> claims_of_doc;
@@ -243,6 +288,7 @@ LinkResult LinkClaims(const std::vector<DocumentFingerprint>& documents, std::ve
   {
     std::vector<std::vector<uint32_t>> term_ids(n);
     std::unordered_map<std::string, uint32_t> ids;
+    std::vector<uint8_t> key_term;  // by term id: a proposition key
     // A claim's terms as strings: content stems, entities, units of amounts ("£38 million" and
     // "a £12 million job" are what numeric contradictions are made of) and stated times ("by
     // September 2026" in two claims is a shared deadline).
@@ -253,6 +299,9 @@ LinkResult LinkClaims(const std::vector<DocumentFingerprint>& documents, std::ve
         if (!q.unit.empty()) terms.push_back("unit:" + q.unit);
       for (const auto& t : cs[i].about)
         if (!t.begin.empty()) terms.push_back("about:" + t.begin + ".." + t.end);
+      if (options.proposition_candidates)
+        for (auto& k : PropositionKeys(cs[i], options.relation.wordnet))
+          terms.push_back("key:" + std::move(k));
       return terms;
     };
     // Terms are computed a block of claims at a time on the worker threads, then numbered in
@@ -271,9 +320,12 @@ LinkResult LinkClaims(const std::vector<DocumentFingerprint>& documents, std::ve
       for (auto& t : pool) t.join();
       for (size_t k = 0; k < count; ++k) {
         auto& list = term_ids[first + k];
-        for (auto& term : block[k])
-          list.push_back(
-              ids.emplace(std::move(term), static_cast<uint32_t>(ids.size())).first->second);
+        for (auto& term : block[k]) {
+          const uint8_t key = term.starts_with("key:fig:") ? 2 : term.starts_with("key:") ? 1 : 0;
+          const auto [it, fresh] = ids.emplace(std::move(term), static_cast<uint32_t>(ids.size()));
+          if (fresh) key_term.push_back(key);
+          list.push_back(it->second);
+        }
         block[k].clear();
       }
     }
@@ -281,7 +333,8 @@ LinkResult LinkClaims(const std::vector<DocumentFingerprint>& documents, std::ve
     decltype(ids)().swap(ids);
     CandidateOptions candidate_options = options.candidates;
     candidate_options.threads = options.threads;
-    candidates = FindCandidatePairs(std::move(term_ids), num_terms, candidate_options);
+    if (!options.proposition_candidates) key_term.clear();
+    candidates = FindCandidatePairs(std::move(term_ids), num_terms, candidate_options, key_term);
   }
   std::erase_if(candidates, [&](const CandidatePair& p) { return linked.count({p.a, p.b}) > 0; });
   linked.clear();
@@ -294,7 +347,13 @@ LinkResult LinkClaims(const std::vector<DocumentFingerprint>& documents, std::ve
   const size_t workers =
       std::max<size_t>(1, std::min<size_t>(options.threads, candidates.size() / 64 + 1));
   std::vector<std::vector<ClaimLink>> found(workers);
-  PairCache<ClaimTerms> terms([&](size_t i) { return ComputeClaimTerms(cs[i]); }, n, candidates);
+  PairCache<ClaimTerms> terms(
+      [&](size_t i) {
+        ClaimTerms t = ComputeClaimTerms(cs[i]);
+        t.frame = BuildProposition(cs[i], options.relation.wordnet);
+        return t;
+      },
+      n, candidates);
   std::optional<PairCache<AnalyzedText>> analyses;
   if (stance) {
     analyses.emplace([&](size_t i) { return stance->featurizer().Analyze(cs[i].text); }, n,
@@ -354,6 +413,7 @@ LinkResult LinkClaims(const std::vector<DocumentFingerprint>& documents, std::ve
     for (size_t i : members) ptrs.push_back(&cs[i]);
     Proposition p;
     p.label = LabelOf(ptrs, &p.key);
+    DescribeGroup(ptrs, &p);
     // Keys must be unique: suffix the smallest claim id when two groups share their top words.
     if (!used_keys.insert(p.key).second) {
       p.key += "#" + std::to_string(cs[members.front()].id);

@@ -2,7 +2,10 @@
 //   1. copies: documents with near-identical text (MinHash + LSH over word 5-shingles) are
 //      syndicated copies; their matching claims are linked as `copy`, so one wire story counts
 //      once;
-//   2. candidates: pairs of claims sharing rare content terms (inverted index, bounded per claim);
+//   0. frames: each claim's proposition fields (engine/proposition/proposition.h) are filled;
+//   2. candidates: pairs of claims sharing a proposition key (subject entity and predicate class,
+//      subject and measure, event), or failing that much of their content (inverted index over
+//      rare terms, bounded per claim);
 //   3. relation: each candidate pair classified agree / contradict / update
 //   (relation_classifier.h); where no rule decides, the learned stance model judges the pair on
 //   texts analysed once per claim (not once per pair), kept only while a pair still needs them;
@@ -30,6 +33,10 @@ struct LinkOptions {
   double copy_threshold = 0.6;         // estimated resemblance for a copy
   double proposition_min_score = 0.4;  // links at least this strong join claims into a proposition
   size_t max_proposition_size = 500;   // a proposition never grows beyond this many claims
+  // Candidates from propositions (issue 10, §2): claims' proposition keys join their terms, and
+  // a pair sharing no key needs CandidateOptions::fallback_min_similarity. False: word overlap
+  // alone (the index before issue 10; for comparison).
+  bool proposition_candidates = true;
   int threads = 2;
 };
 

@@ -582,7 +582,10 @@ ClaimTerms ComputeClaimTerms(const Claim& claim) {
 std::optional<ClaimLink> ClassifyPair(const Claim& a, const ClaimTerms& ta, const Claim& b,
                                       const ClaimTerms& tb, double similarity,
                                       const RelationOptions& options, const PairStance* stance) {
-  if (similarity < options.link_min_similarity) return std::nullopt;
+  // Below the linking bar only one relation is possible: two reports of one figure of one named
+  // holder agree (below); no cue is read.
+  const bool weak = similarity < options.link_min_similarity;
+  if (weak && (a.quantities.empty() || b.quantities.empty())) return std::nullopt;
   std::vector<std::string> reasons;
   double cue = 0;  // strength of the contradiction evidence, 0..1
 
@@ -650,7 +653,7 @@ std::optional<ClaimLink> ClassifyPair(const Claim& a, const ClaimTerms& ta, cons
       cue = std::max(cue, 0.65);
     }
   }
-  if (auto n = NumberMismatch(a, ta, b, tb)) {
+  if (auto n = weak ? std::nullopt : NumberMismatch(a, ta, b, tb)) {
     reasons.push_back(*n);
     cue = std::max(cue, 0.6);
   }
@@ -680,18 +683,32 @@ std::optional<ClaimLink> ClassifyPair(const Claim& a, const ClaimTerms& ta, cons
 
   // The proposition check (issue 10): the surface cues above only propose a contradiction; it
   // stands when the two claims' propositions align — not fragments or unresolved pronouns, not
-  // different subject referents, and a number only against the same measure of the same holder.
-  // Otherwise the pair is related at most: no edge.
+  // different subject referents, a number only against the same measure of the same holder, a
+  // negation only where it scopes over the claim's predicate. Agreement too needs aligned
+  // propositions. Otherwise the pair is related at most: no edge.
+  // Below the bar of every relation but a contradiction, there is nothing to align.
+  if (cue == 0 && similarity < options.polarity_min_similarity &&
+      (a.quantities.empty() || b.quantities.empty()))
+    return std::nullopt;
+  std::optional<PropositionFrame> built_a, built_b;
+  if (!ta.frame) built_a = BuildProposition(a, options.wordnet);
+  if (!tb.frame) built_b = BuildProposition(b, options.wordnet);
+  const PropositionFrame& pa = ta.frame ? *ta.frame : *built_a;
+  const PropositionFrame& pb = tb.frame ? *tb.frame : *built_b;
+  const Alignment al = Align(pa, pb, options.wordnet, /*with_features=*/false);
+  auto all_start = [&](std::string_view prefix) {
+    return !reasons.empty() && std::all_of(reasons.begin(), reasons.end(),
+                                           [&](const auto& r) { return r.rfind(prefix, 0) == 0; });
+  };
   if (cue > 0) {
-    const PropositionFrame pa = BuildProposition(a, options.wordnet);
-    const PropositionFrame pb = BuildProposition(b, options.wordnet);
-    const Alignment al = Align(pa, pb, options.wordnet);
-    const bool numbers_only =
-        std::all_of(reasons.begin(), reasons.end(),
-                    [](const std::string& r) { return r.rfind("numbers differ", 0) == 0; });
+    const bool numbers_only = all_start("numbers differ");
+    // "paid little or no income tax" (the "no" scopes over the tax, not the paying) against
+    // "paid little income tax": the negated side's proposition is not negated.
+    const bool negation_only = all_start("negation:");
+    const PropositionFrame& negated_side = a.polarity == Polarity::kNegated ? pa : pb;
     if (al.fragment || al.subject == Alignment::Match::kDifferent ||
         (numbers_only && !(al.measure_aligned && al.measure_differs)) ||
-        (numbers_only && al.same_figure_other_holder))
+        (numbers_only && al.same_figure_other_holder) || (negation_only && !negated_side.negated))
       return std::nullopt;
     for (const auto& r : al.reasons) reasons.push_back(r);
   }
@@ -699,19 +716,44 @@ std::optional<ClaimLink> ClassifyPair(const Claim& a, const ClaimTerms& ta, cons
   ClaimLink link;
   link.a = a.id;
   link.b = b.id;
+  // What an agreement needs beyond shared words: two independent statements (not two sentences
+  // of one article, not one outlet's repeated page furniture) whose propositions align — no
+  // fragment, no two different subjects, no figure of another holder or measure that differs.
+  const bool agreement_aligned = !al.fragment && al.subject != Alignment::Match::kDifferent &&
+                                 !(al.same_figure_other_holder && !al.measure_aligned) &&
+                                 !(al.measure_differs && !al.measure_agrees) &&
+                                 (a.document != b.document || a.document == 0) &&
+                                 !(a.source == b.source && a.text == b.text);
+  // The same measure with figures within rounding or the stated approximation agrees even where
+  // the sentences share few words ("roughly $1 billion" / "$1.14 billion").
+  // Of the same holder named in both ("the US maintained about 2,500 troops" / "Washington
+  // would keep 2,500 troops"), the figure is enough; of the same subject, some shared content too.
+  const bool measure_agreement =
+      agreement_aligned && al.measure_agrees && !al.measure_differs &&
+      (al.measure_same_holder ||
+       (al.subject == Alignment::Match::kSame && similarity >= options.polarity_min_similarity));
   if (cue > 0) {
     link.relation = Relation::kContradict;
     link.score = 1 - (1 - cue) * (1 - 0.5 * model.disagree);
-  } else if (similarity >= options.agree_min_similarity ||
-             (asked && model.agree >= options.model_min_probability &&
-              similarity >= options.polarity_min_similarity)) {
+  } else if (agreement_aligned &&
+             (similarity >= options.agree_min_similarity || measure_agreement ||
+              (asked && model.agree >= options.model_min_probability &&
+               similarity >= options.polarity_min_similarity))) {
     link.relation = Relation::kAgree;
     link.score = std::min(1.0, 0.5 * similarity + 0.5 * std::max(similarity, model.agree));
     reasons.clear();
+    for (const auto& r : al.reasons) reasons.push_back(r);
     reasons.push_back("same proposition: shared content " +
                       std::to_string(similarity).substr(0, 4));
     if (stance)
       reasons.push_back("stance model: agree " + std::to_string(model.agree).substr(0, 4));
+  } else if (al.rule_fired && al.rule == PairRelation::kUpdate && al.measure_aligned &&
+             al.subject == Alignment::Match::kSame && !al.fragment &&
+             similarity >= options.polarity_min_similarity) {
+    // The same measure of the same subject at different times: a later figure updates it.
+    link.relation = Relation::kUpdate;
+    link.score = al.rule_score;
+    reasons = al.reasons;
   } else {
     return std::nullopt;
   }

@@ -32,6 +32,7 @@
 #include <vector>
 
 #include "engine/claim.h"
+#include "engine/proposition/proposition.h"
 #include "engine/proposition/wordnet.h"
 
 namespace claimgraph::engine {
@@ -84,6 +85,9 @@ struct ClaimTerms {
   // opposition k ("leave vs stay"), so a pair's antonym cues are a few bit tests.
   uint32_t opposition_left = 0;
   uint32_t opposition_right = 0;
+  // The claim's proposition (engine/proposition/proposition.h), when the caller built it once
+  // per claim; ClassifyPair builds it itself otherwise.
+  std::optional<PropositionFrame> frame;
 };
 ClaimTerms ComputeClaimTerms(const Claim& claim);
 

@@ -349,6 +349,11 @@ PropositionFrame BuildProposition(std::string_view text, const WordNet* wordnet,
     if (IsForecast(w) && p.modality == Modality::kAsserted) p.modality = Modality::kForecast;
     if (IsDenialWord(w)) p.denies = true;
     if (tokens[i].numeric || entity_of[i] >= 0) continue;
+    // "little or no tax", "few or no": a bound on an amount, not a negation.
+    const bool amount_bound = w == "no" && i > 0 &&
+                              (tokens[i - 1].text == "or" || tokens[i - 1].text == "little" ||
+                               tokens[i - 1].text == "few");
+    if (amount_bound) continue;
     if (IsNegator(w)) {
       if (pred == tokens.size()) {
         p.negated = true;
@@ -371,15 +376,30 @@ PropositionFrame BuildProposition(std::string_view text, const WordNet* wordnet,
     // a past form; a copula's complement ("is complete", "is not a withdrawal") is read below.
     const bool after_aux = i > first && (IsAuxiliary(prev) || IsNegator(prev) || prev == "to");
     const bool past = w.ends_with("ed") || lemma != w;
+    // "Sanders' campaign received": a possessive name is not the subject of the next word.
+    const std::string_view gap_before =
+        i > 0 ? text.substr(tokens[i - 1].end, tokens[i].begin - tokens[i - 1].end)
+              : std::string_view();
+    const bool possessive = gap_before.find('\'') != std::string_view::npos ||
+                            gap_before.find("\xE2\x80\x99") != std::string_view::npos ||
+                            prev == "'s";
     const bool after_subject =
-        i > first && (IsPronoun(prev) || prev == "i" || prev == "we" || entity_of[i - 1] >= 0);
+        i > first && !possessive &&
+        (IsPronoun(prev) || prev == "i" || prev == "we" || entity_of[i - 1] >= 0);
     if (after_aux && (prev == "is" || prev == "are" || prev == "was" || prev == "were") &&
         !w.ends_with("ing") && !w.ends_with("ed") && wordnet->Lemma(w, WordNet::kAdjective) == w)
       continue;  // "is complete": the copula's complement, below
     // A noun heading the subject: "US troops had not left", "forces have".
     const std::string_view next = i + 1 < last ? std::string_view(tokens[i + 1].text) : "";
     if (IsAuxiliary(next) || IsNegator(next)) continue;
-    if (after_aux || after_subject || (past && !w.ends_with("s"))) {
+    // Number words are not predicates ("million" is no form of "mill").
+    double number_value;
+    if (ParseNumberWord(w, &number_value) || (i > 0 && tokens[i - 1].numeric)) continue;
+    // "The council put the bill": a verb between a content word and a determiner.
+    const bool before_object = i > first && !IsStopword(prev) && !tokens[i - 1].numeric &&
+                               (next == "the" || next == "a" || next == "an" || next == "its" ||
+                                next == "his" || next == "her" || next == "their");
+    if (after_aux || after_subject || before_object || (past && !w.ends_with("s"))) {
       pred = i;
       p.predicate = lemma;
     }
@@ -414,7 +434,8 @@ PropositionFrame BuildProposition(std::string_view text, const WordNet* wordnet,
   }
   // "no withdrawal", "there is no ...": a negated object negates the proposition.
   for (size_t i = first; i + 1 < last; ++i)
-    if (tokens[i].text == "no" && !p.negated && pred != tokens.size() && i > pred) {
+    if (tokens[i].text == "no" && !p.negated && pred != tokens.size() && i > pred &&
+        tokens[i - 1].text != "or" && tokens[i - 1].text != "little") {
       p.negated = true;
       p.negator = "no";
     }
@@ -479,6 +500,23 @@ PropositionFrame BuildProposition(std::string_view text, const WordNet* wordnet,
   }
   p.content = SortedUnique(std::move(p.content));
   p.object_stems = SortedUnique(std::move(p.object_stems));
+  // The object as written: the words after the predicate up to a clause break, at most eight.
+  if (pred + 1 < last) {
+    size_t end = pred + 1;
+    while (end < last && end < pred + 9) {
+      const std::string_view gap =
+          end > pred + 1 ? text.substr(tokens[end - 1].end, tokens[end].begin - tokens[end - 1].end)
+                         : std::string_view();
+      if (gap.find_first_of(",;:(") != std::string_view::npos) break;
+      if (tokens[end].text == "and" || tokens[end].text == "but" || tokens[end].text == "while" ||
+          tokens[end].text == "because")
+        break;
+      ++end;
+    }
+    if (end > pred + 1)
+      p.object_text = std::string(
+          text.substr(tokens[pred + 1].begin, tokens[end - 1].end - tokens[pred + 1].begin));
+  }
   // Times: years and months named.
   for (size_t i = 0; i < tokens.size(); ++i) {
     const std::string& w = tokens[i].text;
@@ -514,15 +552,31 @@ PropositionFrame BuildProposition(std::string_view text, const WordNet* wordnet,
     // What is counted: content words right after the figure ("percent of Latino voters").
     size_t after = ti;
     while (after < tokens.size() && tokens[after].begin < at + q.text.size()) ++after;
+    size_t measure_end = after;
     for (size_t k = after; k < tokens.size() && k < after + 5; ++k) {
       const std::string& w = tokens[k].text;
       if (tokens[k].numeric || w == "and" || w == "while" || w == "but" || w == "to") break;
-      if (!IsStopword(w) && !IsNegator(w)) m.measure.push_back(Stem(w));
+      if (k > after && text.substr(tokens[k - 1].end, tokens[k].begin - tokens[k - 1].end)
+                               .find_first_of(",;:") != std::string_view::npos)
+        break;
+      if (!IsStopword(w) && !IsNegator(w)) {
+        m.measure.push_back(Stem(w));
+        measure_end = k + 1;
+      }
     }
+    if (measure_end > after)
+      m.measure_text = std::string(
+          text.substr(tokens[after].begin, tokens[measure_end - 1].end - tokens[after].begin));
     m.measure = SortedUnique(std::move(m.measure));
     // Holder: the nearest name before the figure in the same clause.
     for (size_t k = ti; k-- > 0 && k + 10 > ti;) {
       if (tokens[k].text == "while" || tokens[k].text == "compared") break;
+      // A comma ends the clause: in "behind John Kasich in Utah, getting just 14 percent" the
+      // figure is the subject's, not Utah's.
+      if (k + 1 < tokens.size() &&
+          text.substr(tokens[k].end, tokens[k + 1].begin - tokens[k].end).find(',') !=
+              std::string_view::npos)
+        break;
       if (entity_of[k] >= 0) {
         m.holder = p.entities[entity_of[k]];
         break;
@@ -545,6 +599,10 @@ PropositionFrame BuildProposition(std::string_view text, const WordNet* wordnet,
   p.fragment = (content_tokens < 2 && p.quantities.empty()) ||
                (wn && p.predicate.empty() && p.quantities.empty()) ||
                // "5 billion estimated by Forbes.": the tail of "$4.5 billion" split at its point
+               // "5million contributions to ...": a figure's tail glued to its unit
+               (!tokens.empty() && !tokens[0].numeric && !text.empty() &&
+                std::isdigit(static_cast<unsigned char>(text[0])) &&
+                std::isalpha(static_cast<unsigned char>(tokens[0].text.back()))) ||
                (!tokens.empty() && tokens[0].numeric && !text.empty() &&
                 std::isdigit(static_cast<unsigned char>(text[0])) &&
                 !(tokens[0].text.size() == 4 && tokens.size() > 1 && !tokens[1].numeric &&
@@ -555,7 +613,64 @@ PropositionFrame BuildProposition(std::string_view text, const WordNet* wordnet,
 PropositionFrame BuildProposition(const Claim& claim, const WordNet* wordnet) {
   PropositionFrame p = BuildProposition(claim.text, wordnet, claim.speaker);
   p.modality = claim.modality;
-  if (claim.polarity == Polarity::kNegated) p.negated = p.negated || !p.predicate.empty();
+  const bool wn = wordnet != nullptr && !wordnet->empty();
+  // The parse's frame (claim_frame.cc), where the claim has one, replaces the positional reading.
+  if (!claim.subject.empty()) {
+    p.subject = claim.subject;
+    p.subject_named = std::isupper(static_cast<unsigned char>(claim.subject[0])) != 0;
+    p.pronoun_subject = false;
+    p.subject_stems.clear();
+    for (const auto& w : TokenStrings(claim.subject))
+      if (!IsStopword(w)) p.subject_stems.push_back(Stem(w));
+    p.subject_stems = SortedUnique(std::move(p.subject_stems));
+  }
+  // A sentence-initial name WordNet also knows as a verb ("Trump finished third"): the
+  // extractor's entities say it is a name.
+  if (claim.subject.empty() && !p.subject.empty() && !p.subject_named) {
+    for (const auto& e : claim.entities) {
+      if (LastWord(e) == FoldCase(p.subject)) {
+        p.subject = e;
+        p.subject_named = true;
+        break;
+      }
+    }
+  }
+  const bool parsed = !claim.predicate.empty();
+  if (parsed && claim.predicate != p.predicate) {
+    p.predicate = claim.predicate;
+    std::string domain_class = DomainConcept(p.predicate);
+    p.predicate_class = !claim.predicate_class.empty() ? claim.predicate_class
+                        : !domain_class.empty()        ? domain_class
+                        : wn ? wordnet->ClassName(p.predicate, WordNet::kVerb)
+                             : p.predicate;
+  }
+  if (!claim.object.empty()) {
+    p.object_text = claim.object;
+    p.object_stems.clear();
+    for (const auto& w : TokenStrings(claim.object))
+      if (!IsStopword(w) && !IsNegator(w) && w.size() > 1) p.object_stems.push_back(Stem(w));
+    p.object_stems = SortedUnique(std::move(p.object_stems));
+  }
+  if (parsed) {
+    // A negation counts for the proposition only when it scopes over its predicate: "federal law
+    // does not require disclosure" negates "require", "no troops" negates the noun.
+    p.negated = !claim.negation.empty() &&
+                (claim.negation_scope.empty() || claim.negation_scope == claim.predicate);
+    p.negator = p.negated ? claim.negation : std::string();
+  }
+  // Without a parse the frame's own reading of the negation stands: the extractor's polarity
+  // says a negator is in the sentence, not that it governs the predicate ("little or no tax").
+  // Measures the parse found for the claim's quantities.
+  for (auto& m : p.quantities) {
+    for (const Quantity& q : claim.quantities) {
+      if (q.text != m.text || q.measure.empty()) continue;
+      m.measure_text = q.measure;
+      m.measure.clear();
+      for (const auto& w : TokenStrings(q.measure))
+        if (!IsStopword(w) && !IsNegator(w)) m.measure.push_back(Stem(w));
+      m.measure = SortedUnique(std::move(m.measure));
+    }
+  }
   for (const auto& t : claim.about) {
     if (t.begin.size() >= 4) p.times.push_back(t.begin.substr(0, 7));
   }
@@ -564,7 +679,183 @@ PropositionFrame BuildProposition(const Claim& claim, const WordNet* wordnet) {
   return p;
 }
 
-Alignment Align(const PropositionFrame& a, const PropositionFrame& b, const WordNet* wordnet) {
+void FillPropositionFields(Claim* claim, const WordNet* wordnet) {
+  const PropositionFrame p = BuildProposition(*claim, wordnet);
+  static const AliasTable kAliases = AliasTable::Default();
+  if (claim->subject.empty() && !p.subject.empty()) {
+    claim->subject_text = p.subject;
+    const std::string canonical = p.subject_named ? kAliases.Canonical(p.subject) : std::string();
+    claim->subject = canonical.empty() ? p.subject : canonical;
+  }
+  if (claim->predicate.empty() && !p.predicate.empty()) {
+    claim->predicate = p.predicate;
+    if (claim->object.empty()) claim->object = p.object_text;
+    if (claim->negation.empty() && p.negated) {
+      claim->negation = p.negator;
+      claim->negation_scope = p.predicate;
+    }
+  }
+  if (claim->predicate_class.empty()) claim->predicate_class = p.predicate_class;
+  if (claim->modal.empty() && claim->predicate.empty() == false) {
+    // The hedge or forecast word of the claim's own clause, when the parse gave none.
+    for (const auto& w : TokenStrings(claim->text)) {
+      if ((p.modality == Modality::kHedged && IsHedge(w)) ||
+          (p.modality == Modality::kForecast && IsForecast(w))) {
+        claim->modal = w;
+        break;
+      }
+    }
+  }
+  for (Quantity& q : claim->quantities) {
+    for (const MeasuredQuantity& m : p.quantities) {
+      if (m.text != q.text) continue;
+      if (q.measure.empty()) q.measure = m.measure_text;
+      if (q.approximation.empty()) q.approximation = m.approximation;
+      break;
+    }
+  }
+}
+
+std::string DescribeProposition(const Claim& c) {
+  std::string s = c.subject.empty() ? std::string("(no subject)") : c.subject;
+  if (!c.subject_text.empty() && FoldCase(c.subject_text) != FoldCase(c.subject))
+    s += " (\"" + c.subject_text + "\")";
+  s += " \xC2\xB7 ";
+  const bool negated =
+      !c.negation.empty() && (c.negation_scope.empty() || c.negation_scope == c.predicate);
+  if (negated) s += "NOT ";
+  if (!c.modal.empty()) s += c.modal + " ";
+  s += c.predicate.empty() ? std::string("(no predicate)") : c.predicate;
+  if (!c.predicate_class.empty() && c.predicate_class != c.predicate)
+    s += " [" + c.predicate_class + "]";
+  if (!c.negation.empty() && !negated)
+    s += " (\"" + c.negation + "\" scopes over " + c.negation_scope + ")";
+  if (!c.object.empty()) s += " \xC2\xB7 " + c.object;
+  for (const Quantity& q : c.quantities) {
+    s += " \xC2\xB7 " + q.text;
+    if (!q.measure.empty() || !q.approximation.empty()) {
+      s += " [";
+      s += q.measure.empty() ? std::string("?") : q.measure;
+      if (!q.approximation.empty()) s += "; " + q.approximation;
+      s += "]";
+    }
+  }
+  for (const TimeRef& t : c.about) {
+    s += " \xC2\xB7 about " + t.begin;
+    if (t.end != t.begin) s += ".." + t.end;
+  }
+  if (!c.speaker.empty()) s += " \xC2\xB7 per " + c.speaker + (c.own_voice ? "" : " (reported)");
+  return s;
+}
+
+std::vector<std::string> PropositionKeys(const Claim& c, const WordNet* wordnet) {
+  std::vector<std::string> keys;
+  const std::string subject = FoldCase(c.subject);
+  const std::string predicate =
+      FoldCase(c.predicate_class.empty() ? c.predicate : c.predicate_class);
+  // Copulas and reporting verbs say little about what a claim is about: their key is the subject
+  // with the complement's head instead.
+  // The head of a phrase: its last content word before a preposition ("the likely bill at £38
+  // million" -> bill; "Iraq in December" -> iraq).
+  auto head_of = [](const std::string& phrase) {
+    std::string head;
+    for (const auto& w : TokenStrings(phrase)) {
+      if (!head.empty() && (w == "of" || w == "at" || w == "in" || w == "on" || w == "for" ||
+                            w == "to" || w == "from" || w == "by" || w == "with" || w == "behind" ||
+                            w == "after" || w == "before" || w == "over"))
+        break;
+      if (!IsStopword(w) && !IsNegator(w) && w.size() > 1) head = Stem(w);
+    }
+    return head;
+  };
+  const std::string object_head = head_of(c.object);
+  const std::string lemma = FoldCase(c.predicate);
+  const bool light = predicate.empty() || lemma == "be" || lemma == "have" || lemma == "say" ||
+                     lemma == "tell" || IsReportingVerb(lemma) || predicate == "be";
+  if (!subject.empty()) {
+    if (!light)
+      keys.push_back("sp:" + subject + "|" + predicate);
+    else if (!object_head.empty())
+      keys.push_back("sp:" + subject + "|" + predicate + "|" + object_head);
+    for (const Quantity& q : c.quantities) {
+      const std::string measure_head = head_of(q.measure);
+      if (!measure_head.empty() || !q.unit.empty())
+        keys.push_back("sm:" + subject + "|" + Stem(FoldCase(q.unit)) + "|" + measure_head);
+    }
+  }
+  if (!light && !object_head.empty()) keys.push_back("ev:" + predicate + "|" + object_head);
+  // Events: the predicate's class, and the verb class of a nominalisation in the subject or
+  // object ("withdrawal", "departure", "completion": suffixes of English deverbal nouns, the verb
+  // from WordNet), each with the claim's arguments — its subject and the entities it names.
+  std::vector<std::string> events;
+  if (!light) events.push_back(predicate);
+  if (wordnet != nullptr && !wordnet->empty()) {
+    size_t nominal_events = 0;
+    auto event_of = [&](const std::string& phrase) {
+      const std::vector<std::string> words = TokenStrings(phrase);
+      for (size_t i = 0; i < words.size(); ++i) {
+        const std::string& w = words[i];
+        if (nominal_events >= 3) return;
+        // An infinitive names an event too: "expected to reopen the bridge".
+        if (i > 0 && words[i - 1] == "to" && !IsStopword(w) &&
+            wordnet->Lemma(w, WordNet::kVerb) == w) {
+          const std::string domain = DomainConcept(w);
+          events.push_back(domain.empty() ? wordnet->ClassName(w, WordNet::kVerb) : domain);
+          ++nominal_events;
+          continue;
+        }
+        if (IsStopword(w)) continue;
+        const bool nominal =
+            w.size() > 5 && (w.ends_with("al") || w.ends_with("ion") || w.ends_with("ure") ||
+                             w.ends_with("ment") || w.ends_with("ing"));
+        if (!nominal) continue;
+        const std::string lemma = wordnet->Lemma(w, WordNet::kVerb);
+        if (lemma.empty()) continue;
+        const std::string domain = DomainConcept(lemma);
+        events.push_back(domain.empty() ? wordnet->ClassName(lemma, WordNet::kVerb) : domain);
+        ++nominal_events;
+      }
+    };
+    // Anywhere in the claim: a positional reading of the sentence often misses which phrase is
+    // the subject ("Under the timetable agreed ..., the withdrawal is due to be completed").
+    event_of(c.text);
+  }
+  std::vector<std::string> arguments;
+  if (!subject.empty()) arguments.push_back(subject);
+  for (size_t i = 0; i < c.entities.size() && i < 4; ++i)
+    arguments.push_back(FoldCase(c.entities[i]));
+  for (const auto& e : events) {
+    for (const auto& arg : arguments) keys.push_back("ev:" + e + "|" + arg);
+    // The event at a stated time: "reopen the bridge by mid-April" / "a mid-April reopening".
+    for (const TimeRef& t : c.about)
+      if (!t.begin.empty()) keys.push_back("et:" + e + "|" + t.begin + ".." + t.end);
+  }
+  // The same measure whoever holds it (what is counted: "lanes", "percent of the Latino vote"):
+  // the relation stage then checks the holder.
+  for (const Quantity& q : c.quantities) {
+    const std::string unit = q.unit.empty() ? std::string() : UnitClass(q.unit);
+    const std::string measure_head = head_of(q.measure);
+    const bool count_noun = !unit.empty() && unit != "percent" && unit != "usd" &&
+                            unit != "point" && unit != "gbp" && unit != "eur";
+    if (count_noun)
+      keys.push_back("mu:" + unit);  // the unit is what is counted: "six lanes", "four-lane"
+    else if (!unit.empty() && !measure_head.empty())
+      keys.push_back("mu:" + unit + "|" + measure_head);
+  }
+  // The same figure with its unit: how readers find two outlets reporting one poll or total.
+  for (const Quantity& q : c.quantities) {
+    if (q.unit.empty() || q.low <= 0) continue;
+    char value[32];
+    std::snprintf(value, sizeof value, "%.6g", q.low);
+    keys.push_back("fig:" + UnitClass(q.unit) + "|" + value);
+  }
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  return keys;
+}
+
+Alignment Align(const PropositionFrame& a, const PropositionFrame& b, const WordNet* wordnet,
+                bool with_features) {
   Alignment al;
   const bool wn = wordnet != nullptr && !wordnet->empty();
   auto& f = al.features;
@@ -606,7 +897,7 @@ Alignment Align(const PropositionFrame& a, const PropositionFrame& b, const Word
   }
   // WordNet antonyms among the content words (adjectives and verbs): "open" / "closed".
   int antonym_pairs = 0;
-  if (wn) {
+  if (wn && with_features) {
     for (const auto& x : a.content)
       for (const auto& y : b.content)
         if (x != y && (wordnet->Antonyms(x, y, WordNet::kAdjective) ||
@@ -659,6 +950,7 @@ Alignment Align(const PropositionFrame& a, const PropositionFrame& b, const Word
       for (const auto& m : qa.measure) what += " " + m;
       if (within) {
         al.measure_agrees = true;
+        if (holders_known) al.measure_same_holder = true;
         al.reasons.push_back(
             "same measure: " + what + (qa.holder.empty() ? "" : " of " + qa.holder) + "; '" +
             qa.text + "' vs '" + qb.text + "'" +
@@ -683,12 +975,12 @@ Alignment Align(const PropositionFrame& a, const PropositionFrame& b, const Word
         ++shared_names;
         break;
       }
-  al.may_contradict =
-      !al.fragment && al.subject != Alignment::Match::kDifferent &&
-      (al.subject == Alignment::Match::kSame || al.measure_aligned ||
-       (shared_names > 0 && al.overlap >= 0.2)) &&
-      (al.predicate_same || al.predicate_opposed || al.measure_aligned || al.denial) &&
-      !al.times_differ && !a.conditional && !b.conditional;
+  al.aligned = !al.fragment && al.subject != Alignment::Match::kDifferent &&
+               (al.subject == Alignment::Match::kSame || al.measure_aligned ||
+                (shared_names > 0 && al.overlap >= 0.2)) &&
+               (al.predicate_same || al.predicate_opposed || al.measure_aligned || al.denial) &&
+               !a.conditional && !b.conditional;
+  al.may_contradict = al.aligned && !al.times_differ;
 
   // Rules, in order of specificity; when unsure, "related".
   if (al.subject == Alignment::Match::kDifferent && al.same_figure_other_holder &&

@@ -33,6 +33,7 @@ struct MeasuredQuantity {
   double value = 0;                  // the stated value (the low end of a range)
   std::string unit;                  // unit class: "percent", "usd", "personnel", "delegate", ...
   std::vector<std::string> measure;  // stems of what is counted ("latino", "voter")
+  std::string measure_text;          // ... as written ("of Latino voters")
   std::string holder;                // the entity it belongs to ("Clinton"), may be empty
   std::string approximation;         // "", "about", "more than", "less than", "range"
   std::string text;                  // as written
@@ -46,6 +47,7 @@ struct PropositionFrame {
   std::string predicate;                  // lemma: "withdraw", "be", "lead"
   std::string predicate_class;            // WordNet class name or the domain concept
   std::vector<std::string> object_stems;  // sorted content stems after the predicate
+  std::string object_text;                // the object or complement as written
   std::vector<MeasuredQuantity> quantities;
   std::vector<std::string> times;  // "2016", "2016-04", "april" as named in the text
   bool negated = false;            // a negation governs the predicate
@@ -92,6 +94,7 @@ struct Alignment {
   bool measure_aligned = false;           // a quantity of one measure, unit and holder in both
   bool measure_agrees = false;            // ... with values within tolerance
   bool measure_differs = false;           // ... with values outside it
+  bool measure_same_holder = false;       // an agreeing measure whose holder is named in both
   bool same_figure_other_holder = false;  // the same amount said of different subjects
   bool times_differ = false;
   bool times_overlap = false;
@@ -108,8 +111,32 @@ struct Alignment {
   // Contradiction allowed at all: same subject referent (or one unnamed subject in the same
   // measure), aligned predicate or measure, overlapping or unknown times, neither a fragment.
   bool may_contradict = false;
+  // The same, whatever the times: a pair that would contradict at one time is an update across
+  // two.
+  bool aligned = false;
 };
 
-Alignment Align(const PropositionFrame& a, const PropositionFrame& b, const WordNet* wordnet);
+// Fills the claim's proposition fields (claim.h: subject, predicate, predicate_class, object,
+// negation, negation_scope, modal; each quantity's measure and approximation) from its
+// proposition. Fields the dependency parse already filled are kept (BuildProposition reads them);
+// the subject is resolved through the alias table ("Mr. Trump" -> "Donald Trump" where known).
+void FillPropositionFields(Claim* claim, const WordNet* wordnet);
+
+// The claim's proposition in one line, from its stored fields only (so a loaded run renders the
+// same): "Donald Trump · NOT leave (withdraw) · Iraq · 2,500 troops [US troops in Iraq] · about
+// 2021-01 · per Joe Biden (reported)".
+std::string DescribeProposition(const Claim& claim);
+
+// The keys that make two claims candidates (issue 10, §2): "sp:" subject entity and predicate
+// class, "sm:" subject and measure, "ev:" the event (predicate class and object head; and the
+// verb class of a nominalised subject or object head: "the withdrawal of coalition forces" and
+// "troops have not left" are both "ev:withdraw" with WordNet), "fig:" a figure with its unit
+// ("2,500 troops"). Empty keys are left out. Sorted, unique.
+std::vector<std::string> PropositionKeys(const Claim& claim, const WordNet* wordnet = nullptr);
+
+// `with_features` = false skips what only the learned pair model reads (the WordNet antonyms
+// among all content words, the costly part); the parts, reasons and rules are the same.
+Alignment Align(const PropositionFrame& a, const PropositionFrame& b, const WordNet* wordnet,
+                bool with_features = true);
 
 }  // namespace claimgraph::engine

@@ -22,6 +22,10 @@ void PipelineFlags::Add(po::options_description* desc) {
       "boilerplate-min-documents",
       po::value(&boilerplate_min_documents)->default_value(boilerplate_min_documents),
       "a paragraph repeated in this many pages of one source is page furniture")(
+      "candidates", po::value(&candidates)->default_value(candidates),
+      "how the link stage finds candidate pairs: propositions (shared subject and predicate "
+      "class, subject and measure, or event; word overlap only above a high bar) or words "
+      "(word overlap alone, as before issue 10)")(
       "annotations", po::value(&annotations),
       "folder of CoNLL annotations (NAME.conll for NAME.txt, e.g. "
       "../shared/data/syntax/polnear-corenlp/dev) read instead of the built-in linguistic layer "
@@ -45,6 +49,9 @@ engine::PipelineOptions PipelineFlags::ToOptions() const {
   if (threads < 1 || threads > 256) throw UsageError("--threads must be between 1 and 256");
   if (update_gap_days < 0) throw UsageError("--update-gap-days must not be negative");
   if (boilerplate_min_documents < 2) throw UsageError("--boilerplate-min-documents must be >= 2");
+  if (candidates != "propositions" && candidates != "words")
+    throw UsageError("--candidates must be propositions or words, not '" + candidates + "'");
+  o.link.proposition_candidates = candidates == "propositions";
   o.threads = threads;
   o.use_stance_model = !no_stance;
   o.link.relation.update_gap_days = update_gap_days;

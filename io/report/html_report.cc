@@ -409,7 +409,7 @@ class HtmlWriter {
            << "><h3>C" << n << ". " << H(a.source) << " vs " << H(b.source);
       if (!a.proposition.empty()) out_ << " — " << H(data_.PropositionLabel(a.proposition));
       out_ << "</h3>\n";
-      HtmlReasons(*l, out_);
+      HtmlReasons(*l, out_, &data_);
       HtmlCite(data_, a, "A", out_);
       HtmlCite(data_, b, "B", out_);
       out_ << "</section>\n";
@@ -433,7 +433,7 @@ class HtmlWriter {
       if (!t.earlier->proposition.empty())
         out_ << " — " << H(data_.PropositionLabel(t.earlier->proposition));
       out_ << "</h3>\n<div class=\"time\">" << H(t.text) << "</div>\n";
-      HtmlReasons(*l, out_);
+      HtmlReasons(*l, out_, &data_);
       HtmlCite(data_, *t.earlier, "Earlier", out_);
       HtmlCite(data_, *t.later, "Later", out_);
       out_ << "</section>\n";
@@ -458,7 +458,7 @@ class HtmlWriter {
            << H(b.source)
            << (data_.Independent(a, b) ? "" : " <span class=\"badge\">not independent</span>")
            << "</h3>\n";
-      HtmlReasons(*l, out_);
+      HtmlReasons(*l, out_, &data_);
       HtmlCite(data_, a, "A", out_);
       HtmlCite(data_, b, "B", out_);
       out_ << "</section>\n";

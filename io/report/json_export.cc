@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "engine/proposition/proposition.h"
 #include "io/report/json_writer.h"
 
 namespace claimgraph::io::report {
@@ -63,10 +64,12 @@ void ClaimJson(JsonWriter& w, const Claim& c) {
   w.Key("own_voice").Bool(c.own_voice);
   w.Key("polarity").String(engine::ToString(c.polarity));
   w.Key("predicate").StringOrNull(c.predicate);
+  w.Key("predicate_class").StringOrNull(c.predicate_class);
   w.Key("proposition").StringOrNull(c.proposition);
   w.Key("quantities").BeginArray();
   for (const engine::Quantity& q : c.quantities) {
     w.BeginObject();
+    w.Key("approximation").StringOrNull(q.approximation);
     w.Key("high").Double(q.high);
     w.Key("low").Double(q.low);
     w.Key("measure").StringOrNull(q.measure);
@@ -95,6 +98,8 @@ void CitedClaimJson(JsonWriter& w, const ReportData& data, const Claim& c) {
   w.Key("id").Int(c.id);
   w.Key("modality").String(engine::ToString(c.modality));
   w.Key("polarity").String(engine::ToString(c.polarity));
+  // The claim's proposition, as the reasons align it (issue 10).
+  w.Key("proposition_frame").String(engine::DescribeProposition(c));
   w.Key("source").String(c.source);
   w.Key("span");
   Span(w, c.char_begin, c.char_end);
@@ -285,6 +290,9 @@ void WriteJson(const ReportData& data, std::ostream& out, const JsonOptions& opt
       w.EndArray();
       w.Key("key").String(p.key);
       w.Key("label").String(p.label);
+      w.Key("measure").StringOrNull(p.measure);
+      w.Key("predicate").StringOrNull(p.predicate);
+      w.Key("subject").StringOrNull(p.subject);
       w.EndObject();
     }
   }

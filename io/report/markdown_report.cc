@@ -80,7 +80,7 @@ class MarkdownWriter {
   }
 
   void Cite(const Claim& c, const char* tag) { MarkdownCite(data_, c, tag, out_); }
-  void Reasons(const ClaimLink& l) { MarkdownReasons(l, out_); }
+  void Reasons(const ClaimLink& l) { MarkdownReasons(l, out_, &data_); }
 
   void Sources() {
     out_ << "\n## Source reliability\n\n";

@@ -2,6 +2,7 @@
 
 #include <sstream>
 
+#include "engine/proposition/proposition.h"
 #include "io/report/escape.h"
 #include "io/report/format_util.h"
 
@@ -176,12 +177,17 @@ void MarkdownCite(const ReportData& data, const engine::Claim& c, const std::str
   out << "\n";
 }
 
-void MarkdownReasons(const engine::ClaimLink& l, std::ostream& out) {
+void MarkdownReasons(const engine::ClaimLink& l, std::ostream& out, const ReportData* data) {
   out << "Score " << Fixed(l.score) << ". Reasons: ";
   if (l.reasons.empty()) out << "(none given)";
   for (size_t i = 0; i < l.reasons.size(); ++i)
     out << (i ? "; " : "") << MarkdownEscape(l.reasons[i]);
   out << ".\n";
+  const engine::Claim* a = data ? data->claim(l.a) : nullptr;
+  const engine::Claim* b = data ? data->claim(l.b) : nullptr;
+  if (a && b)
+    out << "\nPropositions: A: " << MarkdownEscape(engine::DescribeProposition(*a))
+        << " — B: " << MarkdownEscape(engine::DescribeProposition(*b)) << "\n";
 }
 
 void HtmlCite(const ReportData& data, const engine::Claim& c, const std::string& tag,
@@ -216,12 +222,18 @@ void HtmlCite(const ReportData& data, const engine::Claim& c, const std::string&
   out << "</div></div>\n";
 }
 
-void HtmlReasons(const engine::ClaimLink& l, std::ostream& out) {
+void HtmlReasons(const engine::ClaimLink& l, std::ostream& out, const ReportData* data) {
   out << "<div class=\"reasons\">Score <b>" << Fixed(l.score) << "</b>. Reasons: ";
   if (l.reasons.empty()) out << "(none given)";
   for (size_t i = 0; i < l.reasons.size(); ++i)
     out << (i ? " " : "") << "<code>" << HtmlEscape(l.reasons[i]) << "</code>";
   out << "</div>\n";
+  const engine::Claim* a = data ? data->claim(l.a) : nullptr;
+  const engine::Claim* b = data ? data->claim(l.b) : nullptr;
+  if (a && b)
+    out << "<div class=\"reasons props\">Propositions: A: <code>"
+        << HtmlEscape(engine::DescribeProposition(*a)) << "</code> B: <code>"
+        << HtmlEscape(engine::DescribeProposition(*b)) << "</code></div>\n";
 }
 
 void HtmlPageStart(const std::string& title, std::ostream& out) {

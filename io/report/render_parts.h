@@ -15,13 +15,15 @@ namespace claimgraph::io::report {
 // document (linked), claim and document ids, the character span, polarity and modality.
 void MarkdownCite(const ReportData& data, const engine::Claim& c, const std::string& tag,
                   std::ostream& out);
-// "Score 0.91. Reasons: negation: 'not'; date: 2021 vs 2025.\n"
-void MarkdownReasons(const engine::ClaimLink& l, std::ostream& out);
+// "Score 0.91. Reasons: negation: 'not'; date: 2021 vs 2025.\n"; with `data`, then the two
+// claims' aligned propositions (issue 10): "Propositions: A: Donald Trump · leave ...".
+void MarkdownReasons(const engine::ClaimLink& l, std::ostream& out,
+                     const ReportData* data = nullptr);
 
 // HTML: a <div class="claim"> with the sentence in a <blockquote> and the provenance below.
 void HtmlCite(const ReportData& data, const engine::Claim& c, const std::string& tag,
               std::ostream& out);
-void HtmlReasons(const engine::ClaimLink& l, std::ostream& out);
+void HtmlReasons(const engine::ClaimLink& l, std::ostream& out, const ReportData* data = nullptr);
 
 // The narrative-camps summary both reports print, as plain text: how many camps, and how much
 // of the source pairs' weight the split leaves unexplained.

@@ -196,6 +196,15 @@ ORDER BY 1, 2, 3, 4 DESC, 5;
     R"sql(
 ALTER TABLE reliability ADD COLUMN calibration TEXT NOT NULL DEFAULT '';
 )sql",
+    // 5 -> 6: propositions as first-class (issue 10): each claim's predicate sense class (the
+    // quantities' JSON gains "approximation"), and what a proposition group is about. Additive:
+    // old runs read back with empty values.
+    R"sql(
+ALTER TABLE claims ADD COLUMN predicate_class TEXT NOT NULL DEFAULT '';
+ALTER TABLE propositions ADD COLUMN subject TEXT NOT NULL DEFAULT '';
+ALTER TABLE propositions ADD COLUMN predicate TEXT NOT NULL DEFAULT '';
+ALTER TABLE propositions ADD COLUMN measure TEXT NOT NULL DEFAULT '';
+)sql",
 };
 
 // Statements SaveRun runs once a run's claims and links are written, with the run's id bound to

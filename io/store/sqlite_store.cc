@@ -95,6 +95,7 @@ std::string QuantitiesToJson(const std::vector<engine::Quantity>& v) {
   for (const auto& q : v) {
     Json o = {{"low", q.low}, {"high", q.high}, {"unit", q.unit}, {"text", q.text}};
     if (!q.measure.empty()) o["measure"] = q.measure;
+    if (!q.approximation.empty()) o["approximation"] = q.approximation;
     j.push_back(std::move(o));
   }
   return j.dump();
@@ -106,7 +107,7 @@ std::vector<engine::Quantity> QuantitiesFromJson(const std::string& s) {
   for (const auto& j : Json::parse(s)) {
     out.push_back({j.at("low").get<double>(), j.at("high").get<double>(),
                    j.at("unit").get<std::string>(), j.at("text").get<std::string>(),
-                   j.value("measure", std::string())});
+                   j.value("measure", std::string()), j.value("approximation", std::string())});
   }
   return out;
 }
@@ -546,12 +547,19 @@ void SqliteStore::SaveRunRows(engine::AnalysisResult* r, const std::function<voi
     });
   }
   {
+    // A store kept at an older version (tests open one) has no proposition columns (5 -> 6).
+    const bool v5 = schema_version_ >= 6;
     const char* sql =
-        "INSERT INTO claims (run_id, seq, id, document_id, source, speaker, speaker_role, text, "
-        "byte_begin, byte_end, char_begin, char_end, date, about, polarity, modality, "
-        "quantities, entities, proposition, cue, own_voice, subject, subject_text, predicate, "
-        "object, negation, negation_scope, modal) VALUES "
-        "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+        v5 ? "INSERT INTO claims (run_id, seq, id, document_id, source, speaker, speaker_role, "
+             "text, byte_begin, byte_end, char_begin, char_end, date, about, polarity, modality, "
+             "quantities, entities, proposition, cue, own_voice, subject, subject_text, "
+             "predicate, object, negation, negation_scope, modal, predicate_class) VALUES "
+             "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+           : "INSERT INTO claims (run_id, seq, id, document_id, source, speaker, speaker_role, "
+             "text, byte_begin, byte_end, char_begin, char_end, date, about, polarity, modality, "
+             "quantities, entities, proposition, cue, own_voice, subject, subject_text, "
+             "predicate, object, negation, negation_scope, modal) VALUES "
+             "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
     Guard(sql, [&] {
       SQLite::Statement q(*db_, sql);
       for (size_t i = 0; i < result->claims.size(); ++i) {
@@ -585,6 +593,7 @@ void SqliteStore::SaveRunRows(engine::AnalysisResult* r, const std::function<voi
         q.bindNoCopy(26, c.negation);
         q.bindNoCopy(27, c.negation_scope);
         q.bindNoCopy(28, c.modal);
+        if (v5) q.bindNoCopy(29, c.predicate_class);
         q.exec();
       }
     });
@@ -609,8 +618,11 @@ void SqliteStore::SaveRunRows(engine::AnalysisResult* r, const std::function<voi
     });
   }
   {
+    const bool v5 = schema_version_ >= 6;
     const char* sql =
-        "INSERT INTO propositions (run_id, seq, key, label, claims) VALUES (?,?,?,?,?)";
+        v5 ? "INSERT INTO propositions (run_id, seq, key, label, claims, subject, predicate, "
+             "measure) VALUES (?,?,?,?,?,?,?,?)"
+           : "INSERT INTO propositions (run_id, seq, key, label, claims) VALUES (?,?,?,?,?)";
     Guard(sql, [&] {
       SQLite::Statement q(*db_, sql);
       for (size_t i = 0; i < result->propositions.size(); ++i) {
@@ -621,6 +633,11 @@ void SqliteStore::SaveRunRows(engine::AnalysisResult* r, const std::function<voi
         q.bind(3, p.key);
         q.bind(4, p.label);
         q.bind(5, IdsToJson(p.claims));
+        if (v5) {
+          q.bindNoCopy(6, p.subject);
+          q.bindNoCopy(7, p.predicate);
+          q.bindNoCopy(8, p.measure);
+        }
         q.exec();
       }
     });
@@ -785,7 +802,13 @@ engine::AnalysisResult SqliteStore::LoadRun(int64_t run_id, const LoadRunOptions
         "SELECT id, document_id, source, speaker, speaker_role, text, byte_begin, byte_end, "
         "char_begin, char_end, date, about, polarity, modality, quantities, entities, "
         "proposition, cue, own_voice, subject, subject_text, predicate, object, negation, "
-        "negation_scope, modal FROM claims WHERE run_id = ? ORDER BY seq";
+        "negation_scope, modal, predicate_class FROM claims WHERE run_id = ? ORDER BY seq";
+    const char* sql_v4 =
+        "SELECT id, document_id, source, speaker, speaker_role, text, byte_begin, byte_end, "
+        "char_begin, char_end, date, about, polarity, modality, quantities, entities, "
+        "proposition, cue, own_voice, subject, subject_text, predicate, object, negation, "
+        "negation_scope, modal, '' FROM claims WHERE run_id = ? ORDER BY seq";
+    if (schema_version_ < 6) sql = sql_v4;
     Guard(sql, [&] {
       SQLite::Statement q(*db_, sql);
       q.bind(1, run_id);
@@ -821,6 +844,7 @@ engine::AnalysisResult SqliteStore::LoadRun(int64_t run_id, const LoadRunOptions
         c.negation = q.getColumn(23).getString();
         c.negation_scope = q.getColumn(24).getString();
         c.modal = q.getColumn(25).getString();
+        c.predicate_class = q.getColumn(26).getString();
         r.claims.push_back(std::move(c));
       }
     });
@@ -846,13 +870,20 @@ engine::AnalysisResult SqliteStore::LoadRun(int64_t run_id, const LoadRunOptions
     });
   }
   {
-    const char* sql = "SELECT key, label, claims FROM propositions WHERE run_id = ? ORDER BY seq";
+    const char* sql =
+        schema_version_ >= 6
+            ? "SELECT key, label, claims, subject, predicate, measure FROM propositions WHERE "
+              "run_id = ? ORDER BY seq"
+            : "SELECT key, label, claims, '', '', '' FROM propositions WHERE run_id = ? ORDER BY "
+              "seq";
     Guard(sql, [&] {
       SQLite::Statement q(*db_, sql);
       q.bind(1, run_id);
       while (q.executeStep()) {
         r.propositions.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(),
-                                  IdsFromJson(q.getColumn(2).getString())});
+                                  IdsFromJson(q.getColumn(2).getString()),
+                                  q.getColumn(3).getString(), q.getColumn(4).getString(),
+                                  q.getColumn(5).getString()});
       }
     });
   }

@@ -793,7 +793,8 @@ engine::AnalysisResult StoreBrowser::LoadSources(int64_t run,
         q.reset();
         q.bind(1, run);
         q.bind(2, key);
-        if (q.executeStep()) r.propositions.push_back({key, q.getColumn(0).getString(), {}});
+        if (q.executeStep())
+          r.propositions.push_back({key, q.getColumn(0).getString(), {}, {}, {}, {}});
       }
     });
   }
