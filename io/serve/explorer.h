@@ -31,8 +31,8 @@ struct ExplorerOptions {
   std::string db;      // the store (schema current: see StoreBrowser)
   int page_size = 50;  // rows per page unless ?limit= says otherwise
   size_t cached_comparisons = 16;
-  // Pairs of runs kept loaded for the diff view (each holds both runs' claims and links).
-  size_t cached_diffs = 2;
+  // Diffs of pairs of runs kept for the diff view (each holds the changed items only).
+  size_t cached_diffs = 4;
 };
 
 struct Response {

@@ -722,10 +722,42 @@ std::string ComparePage(const PageContext& ctx) {
 }
 
 std::shared_ptr<const LoadedDiff> LoadDiff(StoreBrowser* browser, int64_t a, int64_t b) {
+  const engine::AnalysisResult run_a = browser->LoadForDiff(a), run_b = browser->LoadForDiff(b);
   auto loaded = std::make_shared<LoadedDiff>();
-  loaded->a = browser->LoadForDiff(a);
-  loaded->b = browser->LoadForDiff(b);
-  loaded->diff = report::DiffRuns(loaded->a, loaded->b);
+  auto header = [](const engine::AnalysisResult& r) {
+    RunInfo info;
+    info.id = r.run_id;
+    info.created_at = r.created_at;
+    info.program_version = r.program_version;
+    info.reliability_method = r.reliability_method;
+    info.documents = static_cast<int64_t>(r.documents.size());
+    info.claims = static_cast<int64_t>(r.claims.size());
+    info.links = static_cast<int64_t>(r.links.size());
+    return info;
+  };
+  loaded->a = header(run_a);
+  loaded->b = header(run_b);
+  report::RunDiff d = report::DiffRuns(run_a, run_b);
+  // Keep copies of what changed and point the diff at them; the runs go when this returns.
+  auto claim = [&](const engine::Claim* c) { return &loaded->claims.emplace_back(*c); };
+  auto score = [&](const engine::ReliabilityScore* s) {
+    return s ? &loaded->scores.emplace_back(*s) : nullptr;
+  };
+  for (auto* list : {&d.claims_added, &d.claims_gone})
+    for (const engine::Claim*& c : *list) c = claim(c);
+  for (auto* list : {&d.links_added, &d.links_gone}) {
+    for (report::LinkChange& l : *list) {
+      l.link = &loaded->links.emplace_back(*l.link);
+      l.a = claim(l.a);
+      l.b = claim(l.b);
+    }
+  }
+  for (report::SourceMove& m : d.sources) {
+    m.before = score(m.before);
+    m.after = score(m.after);
+  }
+  d.a = d.b = nullptr;
+  loaded->diff = std::move(d);
   return loaded;
 }
 
@@ -765,7 +797,7 @@ std::string CountPair(const report::SourceMove& m, int engine::ReliabilityScore:
 // A (linked to its pages), the rest from run B.
 std::string DiffRows(const LoadedDiff& ld, std::string_view list, size_t begin, size_t end) {
   const report::RunDiff& d = ld.diff;
-  const int64_t ra = ld.a.run_id, rb = ld.b.run_id;
+  const int64_t ra = ld.a.id, rb = ld.b.id;
   const std::string id(list);
   std::string out;
   if (list == "sources") {
@@ -857,7 +889,7 @@ std::string DiffPage(const PageContext& ctx) {
   const std::shared_ptr<const LoadedDiff> ld =
       ctx.diff ? ctx.diff(ra, rb) : LoadDiff(ctx.browser, ra, rb);
   const report::RunDiff& d = ld->diff;
-  const engine::AnalysisResult &a = ld->a, &b = ld->b;
+  const RunInfo &a = ld->a, &b = ld->b;
   const std::string path = RunPath(rb, "diff");
   const std::string from_value = std::to_string(ra);
 
@@ -900,12 +932,9 @@ std::string DiffPage(const PageContext& ctx) {
   };
   row("Recorded", H(a.created_at), H(b.created_at));
   row("Version", H(a.program_version), H(b.program_version));
-  row("Documents", Num(static_cast<int64_t>(a.documents.size())),
-      Num(static_cast<int64_t>(b.documents.size())));
-  row("Claims", Num(static_cast<int64_t>(a.claims.size())),
-      Num(static_cast<int64_t>(b.claims.size())));
-  row("Links", Num(static_cast<int64_t>(a.links.size())),
-      Num(static_cast<int64_t>(b.links.size())));
+  row("Documents", Num(a.documents), Num(b.documents));
+  row("Claims", Num(a.claims), Num(b.claims));
+  row("Links", Num(a.links), Num(b.links));
   body += "</tbody></table>\n<p id=\"diff-summary\">Documents: " +
           Num(static_cast<int64_t>(d.documents_added)) + " added, " +
           Num(static_cast<int64_t>(d.documents_gone)) +

@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -41,12 +42,18 @@ struct Query {
   std::vector<std::string> All(const std::string& key) const;
 };
 
-// Two runs as the diff needs them (StoreBrowser::LoadForDiff) and what changed between them.
-// `diff` points into `a` and `b`: the object is neither copied nor moved once made.
+// What changed between two runs, kept for the diff view: the runs' headers and counts, and the
+// diff (io/report/run_diff.h) whose claims, links and scores point into this object's own copies
+// of the changed items only (diff.a and diff.b are null), so a cached diff holds what changed,
+// not the two runs. Neither copied nor moved once made.
 struct LoadedDiff {
-  engine::AnalysisResult a, b;
+  RunInfo a, b;
   report::RunDiff diff;
+  std::deque<engine::Claim> claims;
+  std::deque<engine::ClaimLink> links;
+  std::deque<engine::ReliabilityScore> scores;
 };
+// Reads runs a and b (StoreBrowser::LoadForDiff), diffs them and keeps what changed.
 std::shared_ptr<const LoadedDiff> LoadDiff(StoreBrowser* browser, int64_t a, int64_t b);
 
 // What every page needs.
