@@ -57,9 +57,11 @@ fuzz: deps fuzz-deps
 	  -DCMAKE_CXX_COMPILER=clang++-14 -DCLAIMGRAPH_FUZZ=ON -DCLAIMGRAPH_TESTS=OFF
 	cmake --build $(FUZZ_DIR) -j $(JOBS)
 
-# The PNGs of the report's main views in docs/screenshots (the browser test takes them).
+# The PNGs of the report's and the explorer's main views in docs/screenshots (the browser tests
+# take them; the explorer's needs node and npm for playwright-core).
 screenshots: release
 	python3 tests/browser/report_browser_test.py --binary $(RELEASE_DIR)/io/claimgraph --screenshots docs/screenshots
+	bash tests/io/serve/explorer_browser_test.sh $(RELEASE_DIR)/io/claimgraph $(CURDIR) build/browser $(CURDIR)/docs/screenshots
 
 format:
 	find graph engine io tests -name '*.h' -o -name '*.cc' | xargs clang-format -i

@@ -77,6 +77,23 @@ std::string Explorer::Memo(const std::string& key, const std::function<std::stri
   return value;
 }
 
+std::shared_ptr<const LoadedDiff> Explorer::CachedDiff(StoreBrowser* browser, int64_t a,
+                                                       int64_t b) {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    for (auto it = diffs_.begin(); it != diffs_.end(); ++it) {
+      if (it->first != std::make_pair(a, b)) continue;
+      diffs_.splice(diffs_.begin(), diffs_, it);
+      return diffs_.front().second;
+    }
+  }
+  std::shared_ptr<const LoadedDiff> loaded = LoadDiff(browser, a, b);  // outside the lock
+  std::lock_guard<std::mutex> lock(mu_);
+  diffs_.emplace_front(std::make_pair(a, b), loaded);
+  while (diffs_.size() > options_.cached_diffs) diffs_.pop_back();
+  return loaded;
+}
+
 Response Explorer::Handle(const std::string& path,
                           const std::multimap<std::string, std::string>& params) {
   Response res;
@@ -99,6 +116,9 @@ Response Explorer::Handle(const std::string& path,
   ctx.page_size = options_.page_size;
   ctx.memo = [this](const std::string& key, const std::function<std::string()>& make) {
     return Memo(key, make);
+  };
+  ctx.diff = [this, b = browser.get()](int64_t run_a, int64_t run_b) {
+    return CachedDiff(b, run_a, run_b);
   };
   try {
     const std::vector<std::string_view> parts = Split(path);
@@ -142,6 +162,8 @@ Response Explorer::Handle(const std::string& path,
         res.body = SearchPage(ctx);
       } else if (page == "compare") {
         res.body = ComparePage(ctx);
+      } else if (page == "diff") {
+        res.body = DiffPage(ctx);
       } else {
         throw HttpError(404, "no page at this address");
       }

@@ -25,10 +25,14 @@ class StoreBrowser;
 
 namespace claimgraph::io::serve {
 
+struct LoadedDiff;
+
 struct ExplorerOptions {
   std::string db;      // the store (schema current: see StoreBrowser)
   int page_size = 50;  // rows per page unless ?limit= says otherwise
   size_t cached_comparisons = 16;
+  // Diffs of pairs of runs kept for the diff view (each holds the changed items only).
+  size_t cached_diffs = 4;
 };
 
 struct Response {
@@ -50,12 +54,15 @@ class Explorer {
   std::unique_ptr<StoreBrowser> Borrow();
   void Return(std::unique_ptr<StoreBrowser> browser);
   std::string Memo(const std::string& key, const std::function<std::string()>& make);
+  std::shared_ptr<const LoadedDiff> CachedDiff(StoreBrowser* browser, int64_t a, int64_t b);
 
   ExplorerOptions options_;
   std::string store_name_;
   std::mutex mu_;
   std::vector<std::unique_ptr<StoreBrowser>> pool_;
   std::list<std::pair<std::string, std::string>> cache_;  // most recent first
+  std::list<std::pair<std::pair<int64_t, int64_t>, std::shared_ptr<const LoadedDiff>>>
+      diffs_;  // most recent first
 };
 
 }  // namespace claimgraph::io::serve

@@ -77,6 +77,7 @@ std::string RenderPage(const Frame& frame, const std::string& body) {
     out += Link(Url(RunPath(r, "links"), {{"relation", "agree"}}), "Agreements");
     out += Link(Url(RunPath(r, "links"), {{"relation", "update"}}), "Updates");
     out += Link(RunPath(r, "compare"), "Compare");
+    out += Link(RunPath(r, "diff"), "Changes");
     out += "</nav>\n<form method=\"get\" action=\"" + H(RunPath(r, "search")) +
            "\" role=\"search\"><input type=\"search\" name=\"q\" placeholder=\"Search claims\" "
            "aria-label=\"Search claims\" value=\"" +

@@ -167,11 +167,16 @@ std::string RunsPage(const PageContext& ctx) {
   } else {
     body = "<table class=\"sortable\" id=\"runs\"><thead><tr>" + Th("Run", true) + Th("Created") +
            Th("Version") + Th("Reliability method") + Th("Documents", true) + Th("Claims", true) +
-           Th("Links", true) + "</tr></thead><tbody>\n";
-    for (const RunInfo& r : runs) {
+           Th("Links", true) + Th("Changes") + "</tr></thead><tbody>\n";
+    for (size_t i = 0; i < runs.size(); ++i) {
+      const RunInfo& r = runs[i];
+      const std::string changes =
+          i + 1 < runs.size()
+              ? Link(RunPath(r.id, "diff"), "since run " + std::to_string(runs[i + 1].id))
+              : "";
       body += "<tr>" + Td(Link(RunPath(r.id), std::to_string(r.id)), true) + Td(H(r.created_at)) +
               Td(H(r.program_version)) + Td(H(r.reliability_method)) + Td(Num(r.documents), true) +
-              Td(Num(r.claims), true) + Td(Num(r.links), true) + "</tr>\n";
+              Td(Num(r.claims), true) + Td(Num(r.links), true) + Td(changes) + "</tr>\n";
     }
     body += "</tbody></table>\n";
   }
@@ -713,6 +718,249 @@ std::string ComparePage(const PageContext& ctx) {
       ctx.memo ? ctx.memo(key, [&] { return CompareBody(ctx, names); }) : CompareBody(ctx, names);
   std::string title = "Compare: ";
   for (size_t i = 0; i < names.size(); ++i) title += (i ? " · " : "") + names[i];
+  return Framed(ctx, title, body);
+}
+
+std::shared_ptr<const LoadedDiff> LoadDiff(StoreBrowser* browser, int64_t a, int64_t b) {
+  const engine::AnalysisResult run_a = browser->LoadForDiff(a), run_b = browser->LoadForDiff(b);
+  auto loaded = std::make_shared<LoadedDiff>();
+  auto header = [](const engine::AnalysisResult& r) {
+    RunInfo info;
+    info.id = r.run_id;
+    info.created_at = r.created_at;
+    info.program_version = r.program_version;
+    info.reliability_method = r.reliability_method;
+    info.documents = static_cast<int64_t>(r.documents.size());
+    info.claims = static_cast<int64_t>(r.claims.size());
+    info.links = static_cast<int64_t>(r.links.size());
+    return info;
+  };
+  loaded->a = header(run_a);
+  loaded->b = header(run_b);
+  report::RunDiff d = report::DiffRuns(run_a, run_b);
+  // Keep copies of what changed and point the diff at them; the runs go when this returns.
+  auto claim = [&](const engine::Claim* c) { return &loaded->claims.emplace_back(*c); };
+  auto score = [&](const engine::ReliabilityScore* s) {
+    return s ? &loaded->scores.emplace_back(*s) : nullptr;
+  };
+  for (auto* list : {&d.claims_added, &d.claims_gone})
+    for (const engine::Claim*& c : *list) c = claim(c);
+  for (auto* list : {&d.links_added, &d.links_gone}) {
+    for (report::LinkChange& l : *list) {
+      l.link = &loaded->links.emplace_back(*l.link);
+      l.a = claim(l.a);
+      l.b = claim(l.b);
+    }
+  }
+  for (report::SourceMove& m : d.sources) {
+    m.before = score(m.before);
+    m.after = score(m.after);
+  }
+  d.a = d.b = nullptr;
+  loaded->diff = std::move(d);
+  return loaded;
+}
+
+namespace {
+
+// The lists of the diff view, in the order the overview shows them.
+constexpr const char* kDiffLists[] = {"sources", "links-added", "links-gone", "claims-added",
+                                      "claims-gone"};
+
+size_t DiffListSize(const report::RunDiff& d, std::string_view list) {
+  if (list == "sources") return d.sources.size();
+  if (list == "links-added") return d.links_added.size();
+  if (list == "links-gone") return d.links_gone.size();
+  if (list == "claims-added") return d.claims_added.size();
+  return d.claims_gone.size();
+}
+
+std::string DiffListTitle(std::string_view list) {
+  if (list == "sources") return "Sources whose reliability moved";
+  if (list == "links-added") return "Links added";
+  if (list == "links-gone") return "Links gone";
+  if (list == "claims-added") return "Claims added";
+  return "Claims gone";
+}
+
+std::string ScoreText(const engine::ReliabilityScore* s) {
+  return s ? ScoreBar(s->reliability, s->uncertainty) + " " + Fixed(s->reliability) + " ±" +
+                 Fixed(s->uncertainty)
+           : "–";
+}
+
+std::string CountPair(const report::SourceMove& m, int engine::ReliabilityScore::*field) {
+  return (m.before ? Num(m.before->*field) : "–") + " → " + (m.after ? Num(m.after->*field) : "–");
+}
+
+// Rows [begin, end) of one list of the diff as a table. Claims and links gone are shown from run
+// A (linked to its pages), the rest from run B.
+std::string DiffRows(const LoadedDiff& ld, std::string_view list, size_t begin, size_t end) {
+  const report::RunDiff& d = ld.diff;
+  const int64_t ra = ld.a.id, rb = ld.b.id;
+  const std::string id(list);
+  std::string out;
+  if (list == "sources") {
+    out = "<table class=\"sortable\" id=\"" + id + "\"><thead><tr>" + Th("Source") +
+          Th("Run " + std::to_string(ra)) + Th("Run " + std::to_string(rb)) + Th("Change", true) +
+          Th("Claims", true) + Th("Corroborated", true) + Th("Contradicted", true) +
+          "</tr></thead><tbody>\n";
+    for (size_t i = begin; i < end; ++i) {
+      const report::SourceMove& m = d.sources[i];
+      const std::string change = m.before && m.after ? (m.change >= 0 ? "+" : "") + Fixed(m.change)
+                                 : m.after           ? "new"
+                                                     : "dropped";
+      out += "<tr>" + Td(SourceLink(m.after ? rb : ra, m.name)) + Td(ScoreText(m.before)) +
+             Td(ScoreText(m.after)) + Td(H(change), true) +
+             Td(CountPair(m, &engine::ReliabilityScore::claims), true) +
+             Td(CountPair(m, &engine::ReliabilityScore::corroborated), true) +
+             Td(CountPair(m, &engine::ReliabilityScore::contradicted), true) + "</tr>\n";
+    }
+  } else if (list == "links-added" || list == "links-gone") {
+    const auto& links = list == "links-added" ? d.links_added : d.links_gone;
+    const int64_t run = list == "links-added" ? rb : ra;
+    out = "<table class=\"sortable\" id=\"" + id + "\"><thead><tr>" + Th("Relation") +
+          Th("Score", true) + Th("Claim A") + Th("Claim B") + Th("Reasons") +
+          "</tr></thead><tbody>\n";
+    for (size_t i = begin; i < end; ++i) {
+      const report::LinkChange& l = links[i];
+      out += "<tr>" + Td(H(engine::ToString(l.link->relation))) + Td(Fixed(l.link->score), true) +
+             Td(ClaimCell(run, *l.a)) + Td(ClaimCell(run, *l.b)) + Td(Reasons(l.link->reasons)) +
+             "</tr>\n";
+    }
+  } else {
+    const auto& claims = list == "claims-added" ? d.claims_added : d.claims_gone;
+    const int64_t run = list == "claims-added" ? rb : ra;
+    out = "<table class=\"sortable\" id=\"" + id + "\"><thead><tr>" + Th("Claim") +
+          Th("Document", true) + "</tr></thead><tbody>\n";
+    for (size_t i = begin; i < end; ++i)
+      out +=
+          "<tr>" + Td(ClaimCell(run, *claims[i])) + Td(Num(claims[i]->document), true) + "</tr>\n";
+  }
+  return out + "</tbody></table>\n";
+}
+
+}  // namespace
+
+std::string DiffPage(const PageContext& ctx) {
+  const int64_t rb = ctx.run;
+  const std::vector<RunInfo> runs = ctx.browser->Runs();
+  int64_t ra = 0;
+  const std::string from = ctx.query->Get("from");
+  if (!from.empty()) {
+    ra = ParseId(from, "run to compare with");
+    if (ra == rb) throw HttpError(400, "compare two different runs");
+    if (!ctx.browser->Run(ra)) throw HttpError(404, "no run " + from + " to compare with");
+  } else {
+    for (const RunInfo& r : runs)  // newest first: the first older one is the run before
+      if (r.id < rb) {
+        ra = r.id;
+        break;
+      }
+  }
+  const std::string list = ctx.query->Get("list");
+  if (!list.empty() &&
+      std::find(std::begin(kDiffLists), std::end(kDiffLists), list) == std::end(kDiffLists))
+    throw HttpError(400,
+                    "list must be one of sources, links-added, links-gone, claims-added, "
+                    "claims-gone");
+  size_t page = 1;
+  if (const std::string p = ctx.query->Get("page"); !p.empty()) {
+    const auto [end, ec] = std::from_chars(p.data(), p.data() + p.size(), page);
+    if (ec != std::errc() || end != p.data() + p.size() || page < 1 || page > 1000000000)
+      throw HttpError(400, "page must be a number from 1");
+  }
+  const size_t limit = static_cast<size_t>(Limit(ctx));
+
+  std::string body = "<form class=\"filters\" method=\"get\" action=\"" + H(RunPath(rb, "diff")) +
+                     "\"><label>Changes since run <select name=\"from\">";
+  for (const RunInfo& r : runs) {
+    if (r.id == rb) continue;
+    body += "<option value=\"" + std::to_string(r.id) + "\"" + (r.id == ra ? " selected" : "") +
+            ">" + std::to_string(r.id) + " (" + H(r.created_at) + ")</option>";
+  }
+  body += "</select></label><button type=\"submit\">Show</button></form>\n";
+  const std::string title =
+      "Changes from run " + std::to_string(ra) + " to run " + std::to_string(rb);
+  if (ra == 0) {
+    body += "<p>No earlier run to compare with; choose a run above.</p>\n";
+    return Framed(ctx, "Changes in run " + std::to_string(rb), body);
+  }
+  const std::shared_ptr<const LoadedDiff> ld =
+      ctx.diff ? ctx.diff(ra, rb) : LoadDiff(ctx.browser, ra, rb);
+  const report::RunDiff& d = ld->diff;
+  const RunInfo &a = ld->a, &b = ld->b;
+  const std::string path = RunPath(rb, "diff");
+  const std::string from_value = std::to_string(ra);
+
+  if (!list.empty()) {
+    const size_t n = DiffListSize(d, list);
+    const size_t pages = std::max<size_t>(1, (n + limit - 1) / limit);
+    if (page > pages)
+      throw HttpError(404, "page " + std::to_string(page) + " is past the last page (" +
+                               std::to_string(pages) + ")");
+    const size_t begin = (page - 1) * limit, end = std::min(n, begin + limit);
+    body += "<p class=\"meta\">" + Link(Url(path, {{"from", from_value}}), "← All changes") +
+            " · " + Num(static_cast<int64_t>(n)) + " in all; page " + std::to_string(page) +
+            " of " + std::to_string(pages) + ".</p>\n" + FilterBox(list) +
+            DiffRows(*ld, list, begin, end);
+    if (n == 0) body += "<p>None.</p>\n";
+    body += "<p class=\"pager\">";
+    const std::string limit_value = LimitValue(ctx);
+    if (page > 1)
+      body += "<a rel=\"prev\" href=\"" +
+              H(Url(path, {{"from", from_value},
+                           {"list", list},
+                           {"limit", limit_value},
+                           {"page", std::to_string(page - 1)}})) +
+              "\">← Previous page</a> ";
+    if (page < pages)
+      body += "<a rel=\"next\" href=\"" +
+              H(Url(path, {{"from", from_value},
+                           {"list", list},
+                           {"limit", limit_value},
+                           {"page", std::to_string(page + 1)}})) +
+              "\">Next page →</a>";
+    body += "</p>\n";
+    return Framed(ctx, DiffListTitle(list) + " · " + title, body);
+  }
+
+  body += "<table id=\"diff-runs\"><thead><tr><th></th>" + Th("Run " + std::to_string(ra)) +
+          Th("Run " + std::to_string(rb)) + "</tr></thead><tbody>\n";
+  auto row = [&](const char* k, const std::string& x, const std::string& y) {
+    body += "<tr><th>" + H(k) + "</th>" + Td(x) + Td(y) + "</tr>\n";
+  };
+  row("Recorded", H(a.created_at), H(b.created_at));
+  row("Version", H(a.program_version), H(b.program_version));
+  row("Documents", Num(a.documents), Num(b.documents));
+  row("Claims", Num(a.claims), Num(b.claims));
+  row("Links", Num(a.links), Num(b.links));
+  body += "</tbody></table>\n<p id=\"diff-summary\">Documents: " +
+          Num(static_cast<int64_t>(d.documents_added)) + " added, " +
+          Num(static_cast<int64_t>(d.documents_gone)) +
+          " gone. Claims: " + Num(static_cast<int64_t>(d.claims_added.size())) + " added, " +
+          Num(static_cast<int64_t>(d.claims_gone.size())) + " gone, " +
+          Num(static_cast<int64_t>(d.claims_kept)) +
+          " in both. Links: " + Num(static_cast<int64_t>(d.links_added.size())) + " added, " +
+          Num(static_cast<int64_t>(d.links_gone.size())) + " gone, " +
+          Num(static_cast<int64_t>(d.links_kept)) +
+          " in both.</p>\n<p class=\"meta\">Claims are matched by document and character span, "
+          "links by their two claims and relation; a source moved when its reliability changed "
+          "by " +
+          Fixed(report::DiffOptions().min_reliability_change) +
+          " or more, or it is scored in one run only. Claims and links gone link to run " +
+          std::to_string(ra) + ".</p>\n";
+  constexpr size_t kOverview = 10;
+  for (const char* l : kDiffLists) {
+    const size_t n = DiffListSize(d, l);
+    body += "<h2 id=\"h-" + std::string(l) + "\">" + H(DiffListTitle(l)) + " (" +
+            Num(static_cast<int64_t>(n)) + ")</h2>\n";
+    if (n == 0) continue;
+    body += DiffRows(*ld, l, 0, std::min(n, kOverview));
+    if (n > kOverview)
+      body += "<p>" + Link(Url(path, {{"from", from_value}, {"list", l}}), "All " + Num(n) + " →") +
+              "</p>\n";
+  }
   return Framed(ctx, title, body);
 }
 

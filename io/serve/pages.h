@@ -3,17 +3,21 @@
 // reliability per window, claims over time), propositions (claims by source over time with their
 // links), a claim in its document with the span highlighted, contradictions / agreements /
 // updates with filters, full-text search, and the side-by-side comparison of sources (the data
-// of io/report/compare_report.h). Query parameters are checked here: a malformed one throws
+// of io/report/compare_report.h), and what changed between two runs (the view of `claimgraph diff`,
+// io/report/run_diff.h). Query parameters are checked here: a malformed one throws
 // HttpError(400), a run, claim, source or proposition that does not exist HttpError(404).
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <map>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "io/report/run_diff.h"
 #include "io/store/store_browser.h"
 
 namespace claimgraph::io::serve {
@@ -38,6 +42,20 @@ struct Query {
   std::vector<std::string> All(const std::string& key) const;
 };
 
+// What changed between two runs, kept for the diff view: the runs' headers and counts, and the
+// diff (io/report/run_diff.h) whose claims, links and scores point into this object's own copies
+// of the changed items only (diff.a and diff.b are null), so a cached diff holds what changed,
+// not the two runs. Neither copied nor moved once made.
+struct LoadedDiff {
+  RunInfo a, b;
+  report::RunDiff diff;
+  std::deque<engine::Claim> claims;
+  std::deque<engine::ClaimLink> links;
+  std::deque<engine::ReliabilityScore> scores;
+};
+// Reads runs a and b (StoreBrowser::LoadForDiff), diffs them and keeps what changed.
+std::shared_ptr<const LoadedDiff> LoadDiff(StoreBrowser* browser, int64_t a, int64_t b);
+
 // What every page needs.
 struct PageContext {
   StoreBrowser* browser = nullptr;
@@ -48,6 +66,8 @@ struct PageContext {
   // Returns the cached value for `key`, or computes it with `make` and caches it (the
   // comparison's page, which reads every claim of the compared sources). May be empty: no cache.
   std::function<std::string(const std::string& key, const std::function<std::string()>& make)> memo;
+  // Returns the diff of runs a and b, cached; may be empty: LoadDiff each time.
+  std::function<std::shared_ptr<const LoadedDiff>(int64_t a, int64_t b)> diff;
 };
 
 std::string RunsPage(const PageContext& ctx);
@@ -60,6 +80,9 @@ std::string ClaimPage(const PageContext& ctx, int64_t claim_id);
 std::string LinksPage(const PageContext& ctx);    // ?relation=&source=&other=&min=
 std::string SearchPage(const PageContext& ctx);   // ?q=
 std::string ComparePage(const PageContext& ctx);  // ?source=A&source=B...
+// What changed from run ?from= (default: the run before) to this run: the overview, or one list
+// (?list=sources|links-added|links-gone|claims-added|claims-gone) a page at a time (?page=N).
+std::string DiffPage(const PageContext& ctx);
 // The error page for `status` with `message`.
 std::string ErrorPage(const PageContext& ctx, int status, const std::string& message);
 

@@ -805,4 +805,64 @@ engine::AnalysisResult StoreBrowser::LoadSources(int64_t run,
   return r;
 }
 
+engine::AnalysisResult StoreBrowser::LoadForDiff(int64_t run) {
+  engine::AnalysisResult r;
+  const std::optional<RunInfo> info = Run(run);
+  if (!info) throw StoreError(name_, "", "no analysis run with id " + std::to_string(run));
+  r.run_id = run;
+  r.created_at = info->created_at;
+  r.program_version = info->program_version;
+  r.config_json = info->config_json;
+  r.reliability_method = info->reliability_method;
+  {
+    const char* sql = "SELECT document_id FROM run_documents WHERE run_id = ? ORDER BY seq";
+    Guard(sql, [&] {
+      SQLite::Statement q(*db_, sql);
+      q.bind(1, run);
+      while (q.executeStep()) {
+        engine::Document d;
+        d.id = q.getColumn(0).getInt64();
+        r.documents.push_back(std::move(d));
+      }
+    });
+  }
+  {
+    static const std::string sql =
+        std::string("SELECT ") + kClaimColumns + " FROM claims WHERE run_id = ? ORDER BY seq";
+    Guard(sql.c_str(), [&] {
+      SQLite::Statement q(*db_, sql);
+      q.bind(1, run);
+      while (q.executeStep()) r.claims.push_back(ClaimFromRow(q, false));
+    });
+  }
+  {
+    const char* sql =
+        "SELECT a, b, relation, score, reasons FROM links WHERE run_id = ? ORDER BY seq";
+    Guard(sql, [&] {
+      SQLite::Statement q(*db_, sql);
+      q.bind(1, run);
+      while (q.executeStep()) {
+        engine::ClaimLink l;
+        l.a = q.getColumn(0).getInt64();
+        l.b = q.getColumn(1).getInt64();
+        engine::ParseRelation(q.getColumn(2).getString(), &l.relation);
+        l.score = q.getColumn(3).getDouble();
+        l.reasons = StringsFromJson(q.getColumn(4).getString());
+        r.links.push_back(std::move(l));
+      }
+    });
+  }
+  {
+    static const std::string sql = std::string("SELECT ") + kScoreColumns +
+                                   " FROM reliability WHERE run_id = ? AND kind = 'source' ORDER "
+                                   "BY seq";
+    Guard(sql.c_str(), [&] {
+      SQLite::Statement q(*db_, sql);
+      q.bind(1, run);
+      while (q.executeStep()) r.sources.push_back(ScoreFromRow(q));
+    });
+  }
+  return r;
+}
+
 }  // namespace claimgraph::io

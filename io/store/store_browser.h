@@ -124,6 +124,12 @@ class StoreBrowser {
   // comparison (io/report/compare_report.h) needs, without loading the whole run.
   engine::AnalysisResult LoadSources(int64_t run, const std::vector<std::string>& sources);
 
+  // What comparing two runs (io/report/run_diff.h) needs of run `run`: its documents (ids only),
+  // claims (without quantities and entities), links and source scores. Reads the whole run, in
+  // one pass per table; the explorer's diff view loads each pair of runs once and caches it.
+  // Throws StoreError if there is no such run.
+  engine::AnalysisResult LoadForDiff(int64_t run);
+
  private:
   template <class F>
   auto Guard(const char* sql, F&& f) -> decltype(f());

@@ -127,11 +127,33 @@ try {
   await open(`${run}/sources?limit=99999999`, 400);
   await open("/../../etc/passwd", 404);
 
+  // Changes since the run before (the store holds two runs: the harbour bridge alone, then both
+  // stories): the runs page links to them; the Iraq story's claims and sources are new.
+  await open("/");
+  await page.locator("table#runs a", { hasText: /^since run/ }).first().click();
+  await page.waitForLoadState("load");
+  check(new URL(page.url()).pathname === `${run}/diff`, `the runs page links to ${run}/diff`);
+  const summary = (await texts("#diff-summary"))[0] || "";
+  const added = Number(((summary.match(/Claims: ([\d,]+) added/) || [])[1] || "0").replace(/,/g, ""));
+  check(added > 0 && (await page.locator("table#claims-added tbody tr").count()) === Math.min(added, 10),
+        `the diff lists the claims added (${added})`);
+  const moved = await texts("table#sources tbody tr");
+  check(moved.some((t) => t.includes("Tigris Ledger") && t.includes("new")), "Tigris Ledger is a new source");
+  await open(`${run}/diff?list=claims-added&limit=5`);
+  const firstPage = await texts("table#claims-added tbody tr");
+  await page.locator("a[rel=next]").click();
+  await page.waitForLoadState("load");
+  const secondPage = await texts("table#claims-added tbody tr");
+  check(firstPage.length === 5 && secondPage.length > 0 && !secondPage.some((t) => firstPage.includes(t)),
+        `the added claims page on (${firstPage.length} then ${secondPage.length})`);
+  await open(`${run}/diff?list=claims-added&page=999999`, 404);
+
   if (process.env.SHOTS) {
     await page.setViewportSize({ width: 1100, height: 700 });
     for (const [name, p] of [["explorer-sources", `${run}/sources`],
                              ["explorer-contradictions", `${run}/links?relation=contradict`],
-                             ["explorer-claim", `${run}/search?q=withdrawal`]]) {
+                             ["explorer-claim", `${run}/search?q=withdrawal`],
+                             ["explorer-diff", `${run}/diff`]]) {
       await page.goto(new URL(p, base).href);
       await page.screenshot({ path: path.join(process.env.SHOTS, `${name}.png`) });
     }

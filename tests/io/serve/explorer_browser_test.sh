@@ -3,7 +3,8 @@
 # starts `claimgraph serve` on a free port, and drives Debian's chromium (headless) with
 # playwright-core (explorer_browser_test.mjs): pages render, the sources filter box and sortable
 # tables work, search and the link filters return the expected rows, the comparison renders, bad
-# addresses get clean errors, no console error, no request leaves the machine. Registered with
+# addresses get clean errors, the changes between two runs page on, no console error, no request
+# leaves the machine. Registered with
 # CTest (tests/CMakeLists.txt); exits 77 (skipped) when chromium cannot start or playwright-core
 # cannot be installed (no network).
 #
@@ -44,7 +45,10 @@ if [ ! -f "$work/node_modules/playwright-core/package.json" ] ||
     skip "cannot install playwright-core from npm: $(tail -1 "$tmp/npm.log")"
 fi
 
-# A store from the samples, through the real pipeline.
+# A store from the samples, through the real pipeline: two runs, the bridge story alone and then
+# both stories (the diff view compares them).
+"$cg" run "$src/samples/harbor-bridge" --db "$tmp/store.db" --out "$tmp/out0" --quiet \
+  >"$tmp/run0.log" 2>&1 || { cat "$tmp/run0.log"; echo "FAIL: claimgraph run"; exit 1; }
 "$cg" run "$src/samples/iraq-withdrawal" "$src/samples/harbor-bridge" --db "$tmp/store.db" \
   --out "$tmp/out" >"$tmp/run.log" 2>&1 || { cat "$tmp/run.log"; echo "FAIL: claimgraph run"; exit 1; }
 

@@ -8,8 +8,10 @@
 #include <set>
 #include <thread>
 
+#include "io/report/run_diff.h"
 #include "io/serve/explorer_server.h"
 #include "io/serve/html.h"
+#include "io/serve/pages.h"
 #include "io/store/sqlite_store.h"
 #include "io/store/store.h"
 #include "io/store/store_browser.h"
@@ -455,4 +457,174 @@ TEST_CASE("explorer server answers pages, escapes store text and refuses bad req
   // The store is as it was.
   auto store = OpenStore(f.db);
   CHECK(store->LoadRun(f.run.run_id).claims.size() == f.run.claims.size());
+}
+
+namespace {
+
+// Run A and run B of the diff test: B drops A's claims 0-3 (and their links), adds six claims and
+// one link, and moves Beta's reliability; Gamma is scored in A only, "Delta <new>" in B only.
+AnalysisResult DiffRun(const std::vector<Document>& docs, bool later) {
+  AnalysisResult r;
+  r.documents = docs;
+  r.reliability_method = "truthfinder";
+  for (int i = later ? 4 : 0; i < (later ? 26 : 20); ++i) {
+    Claim c;
+    c.id = 1000 + i;
+    c.document = docs[static_cast<size_t>(i % 3)].id;
+    c.source = docs[static_cast<size_t>(i % 3)].source;
+    c.text = "Claim <" + std::to_string(i) + "> on the withdrawal";
+    c.byte_begin = static_cast<size_t>(i);
+    c.byte_end = static_cast<size_t>(i + 1);
+    r.claims.push_back(c);
+  }
+  auto has = [&](int64_t id) {
+    return std::any_of(r.claims.begin(), r.claims.end(),
+                       [&](const Claim& c) { return c.id == id; });
+  };
+  for (int i = 0; i + 1 < 20; i += 2)
+    if (has(1000 + i) && has(1001 + i))
+      r.links.push_back({1000 + i, 1001 + i, Relation::kContradict, 0.5 + i / 100.0, {"why"}});
+  if (later) r.links.push_back({1020, 1021, Relation::kAgree, 0.95, {"both <agree>"}});
+  for (const auto& [name, rel] : {std::pair{kHostile, 0.4},
+                                  {"Beta", later ? 0.5 : 0.8},
+                                  {later ? "Delta <new>" : "Gamma", 0.6}}) {
+    claimgraph::engine::ReliabilityScore s;
+    s.name = name;
+    s.reliability = rel;
+    s.uncertainty = 0.1;
+    s.claims = 5;
+    r.sources.push_back(s);
+  }
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("explorer's diff view shows what claimgraph diff shows, a page at a time",
+          "[io][serve]") {
+  claimgraph::testing::TempDir dir{"serve-diff"};
+  const std::string db = dir / "store.db";
+  std::vector<Document> docs = {Doc(kHostile, "Alpha text.", 1), Doc("Beta", "Beta text.", 2),
+                                Doc("Gamma", "Gamma text.", 3)};
+  int64_t ra = 0, rb = 0;
+  {
+    auto store = OpenStore(db);
+    for (Document& d : docs) store->PutDocument(&d);
+    AnalysisResult a = DiffRun(docs, false), b = DiffRun(docs, true);
+    ra = store->SaveRun(&a);
+    rb = store->SaveRun(&b);
+  }
+  // What `claimgraph diff` computes from the fully loaded runs.
+  auto store = OpenStore(db);
+  const AnalysisResult full_a = store->LoadRun(ra), full_b = store->LoadRun(rb);
+  const report::RunDiff expected = report::DiffRuns(full_a, full_b);
+  REQUIRE(expected.claims_added.size() == 6);
+  REQUIRE(expected.claims_gone.size() == 4);
+  REQUIRE(expected.links_added.size() == 1);
+  REQUIRE(expected.links_gone.size() == 2);
+  REQUIRE(expected.sources.size() == 3);  // Beta moved, Gamma dropped, Delta new
+
+  // The explorer's loader gives the same diff.
+  StoreBrowser browser(db);
+  const std::shared_ptr<const serve::LoadedDiff> loaded = serve::LoadDiff(&browser, ra, rb);
+  CHECK(loaded->diff.claims_added.size() == expected.claims_added.size());
+  CHECK(loaded->diff.claims_gone.size() == expected.claims_gone.size());
+  CHECK(loaded->diff.claims_kept == expected.claims_kept);
+  CHECK(loaded->diff.links_added.size() == expected.links_added.size());
+  CHECK(loaded->diff.links_gone.size() == expected.links_gone.size());
+  CHECK(loaded->diff.links_kept == expected.links_kept);
+  REQUIRE(loaded->diff.sources.size() == expected.sources.size());
+  for (size_t i = 0; i < expected.sources.size(); ++i)
+    CHECK(loaded->diff.sources[i].name == expected.sources[i].name);
+
+  serve::ServeOptions options;
+  options.db = db;
+  options.port = 0;
+  serve::ExplorerServer server(options);
+  const int port = server.Bind();
+  REQUIRE(port > 0);
+  std::thread thread([&] { server.Run(); });
+  httplib::Client client("127.0.0.1", port);
+  client.set_connection_timeout(5);
+  client.set_read_timeout(10);
+  auto get = [&](const std::string& path) {
+    httplib::Result res = client.Get(path.c_str());
+    REQUIRE(res);
+    return *res;
+  };
+  const std::string path = "/runs/" + std::to_string(rb) + "/diff";
+  auto rows = [](const std::string& body, const std::string& table) {
+    const size_t begin = body.find("<table class=\"sortable\" id=\"" + table + "\"");
+    if (begin == std::string::npos) return -1;
+    const std::string t = body.substr(begin, body.find("</table>", begin) - begin);
+    int n = 0;
+    for (size_t at = t.find("<tr>"); at != std::string::npos; at = t.find("<tr>", at + 1)) ++n;
+    return n - 1;  // the header row
+  };
+
+  // The overview: counts, and each list (the run before is the default).
+  const httplib::Response overview = get(path);
+  CHECK(overview.status == 200);
+  CHECK(overview.body.find("Changes from run " + std::to_string(ra) + " to run " +
+                           std::to_string(rb)) != std::string::npos);
+  CHECK(overview.body.find("Claims: 6 added, 4 gone, 16 in both. Links: 1 added, 2 gone, 8 in "
+                           "both.") != std::string::npos);
+  CHECK(rows(overview.body, "sources") == 3);
+  CHECK(rows(overview.body, "links-added") == 1);
+  CHECK(rows(overview.body, "links-gone") == 2);
+  CHECK(rows(overview.body, "claims-added") == 6);
+  CHECK(rows(overview.body, "claims-gone") == 4);
+  CHECK(overview.body.find("both &lt;agree&gt;") != std::string::npos);
+  CHECK(overview.body.find("Delta &lt;new&gt;") != std::string::npos);
+  CHECK(overview.body.find("<new>") == std::string::npos);
+  CHECK(overview.body.find("<b>\"News") == std::string::npos);
+  CHECK(overview.body.find("+-0.30") == std::string::npos);
+  CHECK(overview.body.find("-0.30") != std::string::npos);  // Beta's move
+  // Gone claims link to run A's pages, added ones to run B's.
+  CHECK(overview.body.find("/runs/" + std::to_string(ra) + "/claims/1000") != std::string::npos);
+  CHECK(overview.body.find("/runs/" + std::to_string(rb) + "/claims/1025") != std::string::npos);
+  // The runs page links to it.
+  CHECK(get("/").body.find("href=\"" + path + "\"") != std::string::npos);
+
+  // One list a page at a time: every added claim once, over pages of 4.
+  std::set<std::string> seen;
+  for (int page = 1; page <= 2; ++page) {
+    const httplib::Response res = get(path + "?from=" + std::to_string(ra) +
+                                      "&list=claims-added&limit=4&page=" + std::to_string(page));
+    CHECK(res.status == 200);
+    CHECK(rows(res.body, "claims-added") == (page == 1 ? 4 : 2));
+    CHECK((res.body.find("rel=\"next\"") != std::string::npos) == (page == 1));
+    for (int i = 20; i < 26; ++i) {
+      const std::string text = "Claim &lt;" + std::to_string(i) + "&gt;";
+      if (res.body.find(text) != std::string::npos) CHECK(seen.insert(text).second);
+    }
+  }
+  CHECK(seen.size() == 6);
+  // Against run B itself from the other side: what was added is gone.
+  const httplib::Response reverse =
+      get("/runs/" + std::to_string(ra) + "/diff?from=" + std::to_string(rb));
+  CHECK(reverse.body.find("Claims: 4 added, 6 gone") != std::string::npos);
+  // The first run has no run before it: it says so.
+  CHECK(get("/runs/" + std::to_string(ra) + "/diff").body.find("No earlier run") !=
+        std::string::npos);
+
+  // Bad parameters get clean errors.
+  const std::vector<std::pair<std::string, int>> bad = {
+      {path + "?from=" + std::to_string(rb), 400},
+      {path + "?from=999", 404},
+      {path + "?from=abc", 404},
+      {path + "?list=bogus", 400},
+      {path + "?list=claims-added&page=0", 400},
+      {path + "?list=claims-added&page=99999999999999999999999", 400},
+      {path + "?list=claims-added&page=50", 404},
+      {path + "?list=claims-added&limit=0", 400},
+  };
+  for (const auto& [p, status] : bad) {
+    INFO(p);
+    const httplib::Response res = get(p);
+    CHECK(res.status == status);
+    CHECK(res.body.find("</html>") != std::string::npos);
+  }
+  server.Stop();
+  thread.join();
 }
