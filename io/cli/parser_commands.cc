@@ -60,7 +60,24 @@ void WriteFile(const std::string& path, const std::string& bytes) {
 void ApplyTags(const std::string& tags, const std::string& nlp_model,
                std::vector<AnnotatedDocument>* docs) {
   if (tags == "gold") return;
-  if (tags != "predicted") throw UsageError("--tags is gold or predicted");
+  if (tags == "jackknife") {
+    // Each quarter of the documents tagged by a POS tagger trained on the other three (with the
+    // shipped tagger's options), so the parser learns from tagging errors like those it will see.
+    constexpr size_t kFolds = 4;
+    engine::nlp::TaggerTrainOptions options;
+    options.prune = 1.0f;
+    for (size_t fold = 0; fold < kFolds; ++fold) {
+      std::vector<AnnotatedDocument> rest;
+      for (size_t d = 0; d < docs->size(); ++d) {
+        if (d % kFolds != fold) rest.push_back((*docs)[d]);
+      }
+      const auto tagger =
+          engine::nlp::SequenceTagger::Train(engine::nlp::TagLayer::kPos, rest, options);
+      for (size_t d = fold; d < docs->size(); d += kFolds) tagger.Tag(&(*docs)[d]);
+    }
+    return;
+  }
+  if (tags != "predicted") throw UsageError("--tags is gold, predicted or jackknife");
   const engine::nlp::NlpModels loaded =
       nlp_model.empty() ? engine::nlp::NlpModels() : engine::nlp::NlpModels::LoadFile(nlp_model);
   const engine::nlp::NlpModels& models =
@@ -93,7 +110,7 @@ int TrainParserCommand(const std::vector<std::string>& args) {
        "drop averaged weights smaller than this")
       ("limit", po::value(&limit)->default_value(0), "read only the first N files (0: all)")
       ("tags", po::value(&tags)->default_value(tags),
-       "POS tags to train on: gold (CoreNLP's) or predicted (the tagger's)")
+       "POS tags to train on: gold (CoreNLP's), predicted (the tagger's) or jackknife (4-fold)")
       ("nlp-model", po::value(&nlp_model), "NLP model whose tagger predicts (default: built-in)")
       ("also-prune", po::value(&options.alternative_prunes)->multitoken(),
        "also write MODEL.prune-X for each X (the same run pruned at X)");
