@@ -263,22 +263,9 @@ size_t LabelFeatures(const ArcHybridState& st, const SentenceContext& cx, int he
   return k;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Training weights. The shared LinearModelTrainer keeps a hash map of per-feature vectors; on
-// the parser's 17 million training moves (80 features each) a flat open-addressing table is
-// about four times faster, so the parser trains with this one and hands the averaged weights to
-// LinearModel in its own file format.
-
-// Little-endian integers.
-void PutU16(std::string* out, uint16_t v) {
-  out->push_back(static_cast<char>(v & 0xff));
-  out->push_back(static_cast<char>(v >> 8));
-}
+// Little-endian integers of the model header.
 void PutU32(std::string* out, uint32_t v) {
   for (int i = 0; i < 4; ++i) out->push_back(static_cast<char>((v >> (8 * i)) & 0xff));
-}
-void PutU64(std::string* out, uint64_t v) {
-  for (int i = 0; i < 8; ++i) out->push_back(static_cast<char>((v >> (8 * i)) & 0xff));
 }
 uint32_t GetU32(std::string_view bytes, size_t offset) {
   uint32_t v = 0;
@@ -287,121 +274,6 @@ uint32_t GetU32(std::string_view bytes, size_t offset) {
   }
   return v;
 }
-
-// Averaged perceptron (Daumé's trick: the average is w - u / clock).
-class PerceptronTrainer {
- public:
-  explicit PerceptronTrainer(std::vector<std::string> classes) : classes_(std::move(classes)) {
-    Grow(1 << 16);
-  }
-  size_t num_classes() const { return classes_.size(); }
-  void Score(const uint64_t* features, size_t count, float* scores) const {
-    const size_t classes = classes_.size();
-    std::fill(scores, scores + classes, 0.0f);
-    for (size_t i = 0; i < count; ++i) {
-      const int64_t row = Find(features[i]);
-      if (row < 0) continue;
-      const float* w = &w_[static_cast<size_t>(row) * classes];
-      for (size_t c = 0; c < classes; ++c) scores[c] += w[c];
-    }
-  }
-  void Update(const std::vector<uint64_t>& features, int truth, int guess) {
-    if (truth == guess) return;
-    const size_t classes = classes_.size();
-    for (const uint64_t f : features) {
-      const size_t row = FindOrAdd(f) * classes;
-      w_[row + truth] += 1.0f;
-      u_[row + truth] += clock_;
-      w_[row + guess] -= 1.0f;
-      u_[row + guess] -= clock_;
-    }
-  }
-  void Tick() { ++clock_; }
-  // The averaged model, through linear_model.h's file format (weights rounded to half floats;
-  // those below min_weight in absolute value, and zeros, dropped), so it scores exactly as its
-  // saved copy does.
-  LinearModel Finish(float min_weight) const {
-    std::vector<std::pair<uint64_t, size_t>> order;
-    for (size_t r = 0; r < keys_.size(); ++r) order.emplace_back(keys_[r], r);
-    std::sort(order.begin(), order.end());
-    const size_t classes = classes_.size();
-    std::string rows;
-    uint32_t row_count = 0;
-    std::vector<std::pair<uint16_t, uint16_t>> entries;
-    for (const auto& [key, r] : order) {
-      entries.clear();
-      for (size_t c = 0; c < classes; ++c) {
-        const size_t at = r * classes + c;
-        const float average = static_cast<float>(w_[at] - u_[at] / clock_);
-        const uint16_t half = FloatToHalf(average);
-        const float stored = HalfToFloat(half);
-        if (stored == 0.0f || std::fabs(stored) < min_weight) continue;
-        entries.emplace_back(static_cast<uint16_t>(c), half);
-      }
-      if (entries.empty()) continue;
-      ++row_count;
-      PutU64(&rows, key);
-      PutU16(&rows, static_cast<uint16_t>(entries.size()));
-      for (const auto& [cls, half] : entries) {
-        PutU16(&rows, cls);
-        PutU16(&rows, half);
-      }
-    }
-    std::string bytes = "CGLM";
-    PutU32(&bytes, LinearModel::kVersion);
-    PutU32(&bytes, static_cast<uint32_t>(classes));
-    for (const std::string& c : classes_) {
-      PutU32(&bytes, static_cast<uint32_t>(c.size()));
-      bytes += c;
-    }
-    PutU32(&bytes, row_count);
-    bytes += rows;
-    size_t offset = 0;
-    return LinearModel::Parse(bytes, &offset, "parser weights");
-  }
-
- private:
-  int64_t Find(uint64_t key) const {
-    for (size_t slot = key & mask_; slot_key_[slot] != 0; slot = (slot + 1) & mask_) {
-      if (slot_key_[slot] == key) return slot_row_[slot];
-    }
-    return -1;
-  }
-  size_t FindOrAdd(uint64_t key) {
-    size_t slot = key & mask_;
-    for (; slot_key_[slot] != 0; slot = (slot + 1) & mask_) {
-      if (slot_key_[slot] == key) return slot_row_[slot];
-    }
-    const size_t row = keys_.size();
-    keys_.push_back(key);
-    w_.resize(w_.size() + classes_.size(), 0.0f);
-    u_.resize(u_.size() + classes_.size(), 0.0);
-    slot_key_[slot] = key;
-    slot_row_[slot] = static_cast<uint32_t>(row);
-    if (keys_.size() * 2 > slot_key_.size()) Grow(slot_key_.size() * 2);
-    return row;
-  }
-  void Grow(size_t slots) {
-    slot_key_.assign(slots, 0);
-    slot_row_.assign(slots, 0);
-    mask_ = slots - 1;
-    for (size_t row = 0; row < keys_.size(); ++row) {
-      size_t slot = keys_[row] & mask_;
-      while (slot_key_[slot] != 0) slot = (slot + 1) & mask_;
-      slot_key_[slot] = keys_[row];
-      slot_row_[slot] = static_cast<uint32_t>(row);
-    }
-  }
-
-  std::vector<std::string> classes_;
-  double clock_ = 1.0;
-  size_t mask_ = 0;
-  std::vector<uint64_t> slot_key_;
-  std::vector<uint32_t> slot_row_;
-  std::vector<uint64_t> keys_;
-  std::vector<float> w_;
-  std::vector<double> u_;
-};
 
 // ---------------------------------------------------------------------------------------------
 // Parsing.
@@ -640,8 +512,8 @@ ParserTrainResult TrainParser(const std::vector<AnnotatedDocument>& docs,
     }
   }
 
-  PerceptronTrainer moves(MoveNames());
-  PerceptronTrainer label_trainer(labels);
+  LinearModelTrainer moves(MoveNames());
+  LinearModelTrainer label_trainer(labels);
   std::mt19937_64 rng(options.seed);
   std::vector<size_t> order(examples.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;

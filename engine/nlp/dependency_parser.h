@@ -14,11 +14,10 @@
 // once the move is chosen — instead of one classifier over 2L+1 labelled moves. That keeps the
 // move table at three weights a feature (small and cache-friendly) at a small cost in accuracy.
 //
-// Model: two engine/nlp/linear_model.h models (moves, labels; half-float weights, the small ones
-// pruned) behind a "CGDP" header and a format version. Training uses a flat-table averaged
-// perceptron of its own (faster than LinearModelTrainer's map on 17 million moves) and hands the
-// averaged weights over in LinearModel's file format. The shipped model is compiled into the
-// binary (DefaultParserModel) and rebuilt by `claimgraph train parser`, byte for byte.
+// Model: two engine/nlp/linear_model.h models (moves, labels; 8-bit log-quantised weights, the
+// small ones pruned) behind a "CGDP" header and a format version, trained by linear_model.h's
+// LinearModelTrainer. The shipped model is compiled into the binary (DefaultParserModel) and
+// rebuilt by `claimgraph train parser`, byte for byte.
 //
 // Thread safety: a ParserModel is immutable once built; any number of threads may parse with
 // one model at once.
@@ -38,7 +37,7 @@ namespace claimgraph::engine::nlp {
 
 class ParserModel {
  public:
-  static constexpr uint32_t kFormatVersion = 1;
+  static constexpr uint32_t kFormatVersion = 2;
 
   ParserModel();
   ~ParserModel();

@@ -22,7 +22,7 @@ struct NlpModels {
   SequenceTagger ner;
   Lemmatizer lemmatizer;
 
-  static constexpr uint32_t kVersion = 1;
+  static constexpr uint32_t kVersion = 2;
 
   std::string Serialize() const;
   // Throws std::runtime_error naming `what` on a bad magic, another version or a truncated file.

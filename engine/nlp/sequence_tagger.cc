@@ -232,8 +232,14 @@ SequenceTagger SequenceTagger::Train(TagLayer layer, const std::vector<Annotated
                    << static_cast<double>(correct) / std::max<size_t>(total, 1) << "\n";
     }
   }
-  tagger.model_ = trainer.Finish();
+  tagger.model_ = trainer.Finish(options.prune);
   return tagger;
+}
+
+SequenceTagger SequenceTagger::Pruned(float min_weight) const {
+  SequenceTagger t = *this;
+  t.model_ = model_.Pruned(min_weight);
+  return t;
 }
 
 void SequenceTagger::SerializeTo(std::string* out) const {

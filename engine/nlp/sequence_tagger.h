@@ -35,6 +35,8 @@ struct TaggerTrainOptions {
   // POS tag dictionary: a form seen this often with one tag this share of the time gets it fixed.
   int tagdict_min_count = 20;
   double tagdict_min_share = 0.97;
+  // Averaged weights smaller than this in magnitude are dropped from the model (0 keeps all).
+  float prune = 0.0f;
   std::ostream* log = nullptr;  // per-epoch training accuracy, if set
 };
 
@@ -57,6 +59,9 @@ class SequenceTagger {
   // Trains on the tokens and gold tags of `docs` (Token::form, and Token::pos for both layers).
   static SequenceTagger Train(TagLayer layer, const std::vector<AnnotatedDocument>& docs,
                               const TaggerTrainOptions& options);
+  // This tagger with the weights below `min_weight` dropped: the same model as training with
+  // TaggerTrainOptions::prune = min_weight (if this one was trained with a smaller prune).
+  SequenceTagger Pruned(float min_weight) const;
 
   void SerializeTo(std::string* out) const;
   static SequenceTagger Parse(std::string_view bytes, size_t* offset, const std::string& what);

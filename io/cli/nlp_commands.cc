@@ -9,6 +9,7 @@
 #include <fstream>
 #include <iostream>
 #include <string>
+#include <vector>
 
 #include "engine/nlp/annotator.h"
 #include "engine/nlp/nlp_models.h"
@@ -50,6 +51,7 @@ int TrainNlpCommand(const std::vector<std::string>& args) {
   std::string conll, text, wordnet = "/usr/share/wordnet", output = "nlp-model.bin";
   engine::nlp::TaggerTrainOptions pos_options, ner_options;
   int lemma_min_count = 2;
+  std::vector<float> alternative_prunes;
   bool verbose = false;
   po::options_description desc("Options");
   // clang-format off
@@ -66,6 +68,12 @@ int TrainNlpCommand(const std::vector<std::string>& args) {
        "NER tagger training epochs")
       ("seed", po::value(&pos_options.seed)->default_value(pos_options.seed),
        "seed of the sentence order")
+      ("pos-prune", po::value(&pos_options.prune)->default_value(pos_options.prune),
+       "drop POS weights smaller than this")
+      ("ner-prune", po::value(&ner_options.prune)->default_value(ner_options.prune),
+       "drop NER weights smaller than this")
+      ("also-prune", po::value(&alternative_prunes)->multitoken(),
+       "also write MODEL.prune-X for each X (both taggers of the same run pruned at X)")
       ("lemma-min-count", po::value(&lemma_min_count)->default_value(lemma_min_count),
        "corpus occurrences for a learned lemma exception")
       ("verbose,v", po::bool_switch(&verbose), "print training accuracy per epoch");
@@ -99,13 +107,27 @@ int TrainNlpCommand(const std::vector<std::string>& args) {
   const std::string bytes = models.Serialize();
 
   // Written beside the target and renamed over it: a failed run leaves the old model intact.
-  const std::string temporary = output + ".tmp";
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!out.flush()) throw std::runtime_error("cannot write " + temporary);
+  const auto write = [](const std::string& path, const std::string& contents) {
+    const std::string temporary = path + ".tmp";
+    {
+      std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+      out.write(contents.data(), static_cast<std::streamsize>(contents.size()));
+      if (!out.flush()) throw std::runtime_error("cannot write " + temporary);
+    }
+    std::filesystem::rename(temporary, path);
+  };
+  write(output, bytes);
+  for (const float prune : alternative_prunes) {
+    engine::nlp::NlpModels pruned = models;
+    pruned.pos = models.pos.Pruned(prune);
+    pruned.ner = models.ner.Pruned(prune);
+    const std::string path = output + ".prune-" + std::to_string(prune);
+    const std::string alternative = pruned.Serialize();
+    write(path, alternative);
+    std::printf("alternative: %s (pos_weights %zu, ner_weights %zu, %zu bytes)\n", path.c_str(),
+                pruned.pos.model().num_weights(), pruned.ner.model().num_weights(),
+                alternative.size());
   }
-  std::filesystem::rename(temporary, output);
   std::printf(
       "documents: %zu\nsentences: %zu\ntokens: %zu\npos_classes: %zu\npos_weights: %zu\n"
       "pos_tagdict: %zu\nner_classes: %zu\nner_weights: %zu\nlemma_exceptions_learned: %zu\n"

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "engine/nlp/dependency_parser.h"
+#include "engine/nlp/nlp_models.h"
 #include "io/cli/command_line.h"
 #include "io/cli/commands.h"
 #include "io/nlp/conll_reader.h"
@@ -55,6 +56,35 @@ void WriteFile(const std::string& path, const std::string& bytes) {
   std::filesystem::rename(path + ".tmp", path);
 }
 
+// Replaces the documents' POS tags by the tagger's ("predicted"), or keeps CoreNLP's ("gold").
+void ApplyTags(const std::string& tags, const std::string& nlp_model,
+               std::vector<AnnotatedDocument>* docs) {
+  if (tags == "gold") return;
+  if (tags == "jackknife") {
+    // Each quarter of the documents tagged by a POS tagger trained on the other three (with the
+    // shipped tagger's options), so the parser learns from tagging errors like those it will see.
+    constexpr size_t kFolds = 4;
+    engine::nlp::TaggerTrainOptions options;
+    options.prune = 1.0f;
+    for (size_t fold = 0; fold < kFolds; ++fold) {
+      std::vector<AnnotatedDocument> rest;
+      for (size_t d = 0; d < docs->size(); ++d) {
+        if (d % kFolds != fold) rest.push_back((*docs)[d]);
+      }
+      const auto tagger =
+          engine::nlp::SequenceTagger::Train(engine::nlp::TagLayer::kPos, rest, options);
+      for (size_t d = fold; d < docs->size(); d += kFolds) tagger.Tag(&(*docs)[d]);
+    }
+    return;
+  }
+  if (tags != "predicted") throw UsageError("--tags is gold, predicted or jackknife");
+  const engine::nlp::NlpModels loaded =
+      nlp_model.empty() ? engine::nlp::NlpModels() : engine::nlp::NlpModels::LoadFile(nlp_model);
+  const engine::nlp::NlpModels& models =
+      nlp_model.empty() ? engine::nlp::DefaultNlpModels() : loaded;
+  for (AnnotatedDocument& doc : *docs) models.pos.Tag(&doc);
+}
+
 void PrintProgress(int epoch, size_t moves, size_t errors, void*) {
   std::fprintf(stderr, "epoch %d: %zu moves, %.2f%% wrong\n", epoch + 1, moves,
                moves ? 100.0 * errors / moves : 0.0);
@@ -64,7 +94,7 @@ void PrintProgress(int epoch, size_t moves, size_t errors, void*) {
 
 int TrainParserCommand(const std::vector<std::string>& args) {
   const std::string usage = "claimgraph train parser --train DIR [-o MODEL]";
-  std::string train_dir, output = "parser-model.bin";
+  std::string train_dir, output = "parser-model.bin", tags = "gold", nlp_model;
   size_t limit = 0;
   engine::nlp::ParserTrainOptions options;
   po::options_description desc("Options");
@@ -79,6 +109,9 @@ int TrainParserCommand(const std::vector<std::string>& args) {
       ("prune", po::value(&options.prune)->default_value(options.prune),
        "drop averaged weights smaller than this")
       ("limit", po::value(&limit)->default_value(0), "read only the first N files (0: all)")
+      ("tags", po::value(&tags)->default_value(tags),
+       "POS tags to train on: gold (CoreNLP's), predicted (the tagger's) or jackknife (4-fold)")
+      ("nlp-model", po::value(&nlp_model), "NLP model whose tagger predicts (default: built-in)")
       ("also-prune", po::value(&options.alternative_prunes)->multitoken(),
        "also write MODEL.prune-X for each X (the same run pruned at X)");
   // clang-format on
@@ -91,7 +124,8 @@ int TrainParserCommand(const std::vector<std::string>& args) {
   if (train_dir.empty()) throw UsageError("--train is required");
   if (vm.count("static-oracle")) options.dynamic_oracle = false;
   options.progress = PrintProgress;
-  const auto docs = ReadDocuments(train_dir, limit);
+  auto docs = ReadDocuments(train_dir, limit);
+  ApplyTags(tags, nlp_model, &docs);
   const auto start = std::chrono::steady_clock::now();
   const auto result = engine::nlp::TrainParser(docs, options);
   const double seconds =
@@ -117,7 +151,7 @@ int TrainParserCommand(const std::vector<std::string>& args) {
 
 int EvalParserCommand(const std::vector<std::string>& args) {
   const std::string usage = "claimgraph eval parser --dev DIR [--model MODEL]";
-  std::string dev_dir, model_path;
+  std::string dev_dir, model_path, tags = "gold", nlp_model;
   size_t limit = 0;
   po::options_description desc("Options");
   // clang-format off
@@ -126,6 +160,9 @@ int EvalParserCommand(const std::vector<std::string>& args) {
       ("dev", po::value(&dev_dir), "directory of CoNLL files (polnear-corenlp/dev)")
       ("model", po::value(&model_path), "parser model file (default: the built-in model)")
       ("limit", po::value(&limit)->default_value(0), "read only the first N files (0: all)")
+      ("tags", po::value(&tags)->default_value(tags),
+       "POS tags the parser sees: gold (CoreNLP's) or predicted (the tagger's)")
+      ("nlp-model", po::value(&nlp_model), "NLP model whose tagger predicts (default: built-in)")
       ("by-relation", "also print attachment by CoreNLP's relation");
   // clang-format on
   const po::variables_map vm =
@@ -138,6 +175,7 @@ int EvalParserCommand(const std::vector<std::string>& args) {
   const engine::nlp::ParserModel model = LoadModel(model_path);
   const auto gold = ReadDocuments(dev_dir, limit);
   auto predicted = gold;
+  ApplyTags(tags, nlp_model, &predicted);
   for (auto& doc : predicted) {
     for (auto& t : doc.tokens) {
       t.head = -1;

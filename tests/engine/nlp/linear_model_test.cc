@@ -101,9 +101,9 @@ TEST_CASE("LinearModel rejects a wrong magic, another version and a truncated fi
   const std::string bytes = Train(ToyData(100, 1)).Serialize();
   size_t offset = 0;
   std::string wrong_version = bytes;
-  wrong_version[4] = 2;
+  wrong_version[4] = 9;
   CHECK_THROWS_WITH(LinearModel::Parse(wrong_version, &offset, "m.bin"),
-                    Catch::Contains("m.bin") && Catch::Contains("version 2"));
+                    Catch::Contains("m.bin") && Catch::Contains("version 9"));
   offset = 0;
   std::string wrong_magic = bytes;
   wrong_magic[0] = 'X';
@@ -139,4 +139,46 @@ TEST_CASE("FeatureHash separates templates and value boundaries", "[engine][nlp]
   CHECK(FeatureHash(1, "ab", "c") != FeatureHash(1, "a", "bc"));
   CHECK(FeatureHash(1, "x") == FeatureHash(1, "x"));
   CHECK(FeatureHash(0, "") != 0);
+}
+
+TEST_CASE("LinearModel pruning after training equals pruning while training",
+          "[engine][nlp][linear_model]") {
+  // Many classes (the class-id row layout) and a few (the bit-mask layout).
+  for (const int classes : {3, 40, 300}) {
+    std::vector<std::string> names;
+    for (int c = 0; c < classes; ++c) names.push_back(std::to_string(c));
+    LinearModelTrainer trainer(names);
+    std::mt19937 rng(5);
+    std::vector<float> scores(classes);
+    for (int step = 0; step < 3000; ++step) {
+      const int label = static_cast<int>(rng() % classes);
+      const std::vector<uint64_t> features = {FeatureHash(1, std::to_string(label)),
+                                              FeatureHash(2, std::to_string(rng() % 50)),
+                                              FeatureHash(3, "bias")};
+      trainer.Score(features, scores.data());
+      int guess = 0;
+      for (int c = 1; c < classes; ++c) {
+        if (scores[c] > scores[guess]) guess = c;
+      }
+      trainer.Update(features, label, guess);
+      trainer.Tick();
+    }
+    const LinearModel full = trainer.Finish();
+    const LinearModel pruned = trainer.Finish(0.5f);
+    CHECK(pruned.num_weights() < full.num_weights());
+    CHECK(full.Pruned(0.5f).Serialize() == pruned.Serialize());
+    size_t offset = 0;
+    const std::string bytes = pruned.Serialize();
+    const LinearModel back = LinearModel::Parse(bytes, &offset, "toy");
+    CHECK(offset == bytes.size());
+    CHECK(back.Serialize() == bytes);
+    // The label feature decides: the quantised model still predicts (nearly) every class.
+    int correct = 0;
+    for (int c = 0; c < classes; ++c) {
+      const std::vector<uint64_t> features = {FeatureHash(1, std::to_string(c)),
+                                              FeatureHash(3, "bias")};
+      correct += back.Predict(features, scores.data()) == c;
+    }
+    CHECK(correct >= classes * 95 / 100);
+  }
 }
