@@ -59,8 +59,7 @@ TEST_CASE("run on the seed corpus", "[e2e][seeds]") {
     // The four contradictions the issue names are not found yet: they need event coreference
     // ("completed transfer of its combat troops outside Iraq" = withdrew). What is found must be
     // about the withdrawal with opposite polarity (counted) or pass the checks above.
-    INFO("withdrawal contradictions: " << withdrawal_contradictions);
-    CHECK(withdrawal_contradictions >= 0);
+    WARN("withdrawal contradictions found: " << withdrawal_contradictions);
   }
 
   SECTION("no claim from page furniture or the unrelated stories") {
