@@ -245,11 +245,15 @@ LinkResult LinkClaims(const std::vector<DocumentFingerprint>& documents, std::ve
   // 0. Each claim's proposition (issue 10): the fields the parse left empty are filled from the
   // proposition model, so candidates, relations, the store and the reports all read one frame.
   {
+    // The proposition model reads English; other documents' claims keep no English structure.
+    std::unordered_set<int64_t> foreign;
+    for (const auto& d : documents)
+      if (!d.language.empty() && !d.language.starts_with("en")) foreign.insert(d.document);
     const size_t frame_workers =
         std::max<size_t>(1, std::min<size_t>(options.threads, n / 256 + 1));
     auto fill = [&](size_t w) {
       for (size_t i = w; i < n; i += frame_workers)
-        FillPropositionFields(&cs[i], options.relation.wordnet);
+        if (!foreign.count(cs[i].document)) FillPropositionFields(&cs[i], options.relation.wordnet);
     };
     std::vector<std::thread> pool;
     for (size_t w = 1; w < frame_workers; ++w) pool.emplace_back(fill, w);

@@ -46,6 +46,7 @@ struct DocumentFingerprint {
   std::string source;
   std::string date;
   MinHashSignature signature;
+  std::string language;  // the document's language tag; non-English claims get no frame
 };
 DocumentFingerprint Fingerprint(const Document& doc, const MinHashOptions& options);
 
