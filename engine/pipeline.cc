@@ -171,6 +171,7 @@ AnalysisResult Analyze(DocumentSource& documents, const PipelineOptions& options
         t = ThreadCpuSeconds();
         claims[i] = extractor.Extract(batch[i], have ? &annotated : nullptr);
         prints[i] = Fingerprint(batch[i], options.link.document_minhash);
+        if (how[i] == 2) prints[i].language = "und";  // the link stage builds no English frame
         claims_seconds[w] += ThreadCpuSeconds() - t;
       }
     };
