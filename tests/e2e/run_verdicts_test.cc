@@ -34,7 +34,7 @@ TEST_CASE("run --verdicts: ClaimReview and CSV verdicts calibrate the sources", 
   ]
 })");
   const std::string csv =
-      dir.Write("verdicts.csv", "claim,verdict\ncombat|forc|iraq|troop,false\n");
+      dir.Write("verdicts.csv", "claim,verdict\ncombat|forc|iraq|leav,false\n");
   const std::string story = "'" + SourceDir() + "/samples/iraq-withdrawal'";
   const auto plain = RunClaimgraph("run " + story + " -q --out '" + (dir / "plain") + "'");
   REQUIRE(plain.status == 0);
@@ -51,7 +51,7 @@ TEST_CASE("run --verdicts: ClaimReview and CSV verdicts calibrate the sources", 
   const json after = ReadJson(dir / "checked/claims.json");
   // The troops proposition is false: the outlet that asserted it loses, the one that denied it
   // ("have not left") gains.
-  CHECK(ReliabilityOf(after, "Tigris Ledger") < ReliabilityOf(before, "Tigris Ledger") - 0.1);
+  CHECK(ReliabilityOf(after, "Tigris Ledger") < ReliabilityOf(before, "Tigris Ledger") - 0.05);
   CHECK(ReliabilityOf(after, "Crossroads Policy Journal") >
         ReliabilityOf(before, "Crossroads Policy Journal"));
   int verdicts = 0;
