@@ -9,6 +9,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "io/readers/fields.h"
+
 namespace claimgraph::io {
 namespace {
 
@@ -18,18 +20,6 @@ using engine::Diagnostics;
 using engine::attrib::AttributionSpan;
 using engine::attrib::ByteRange;
 using engine::attrib::ByteRanges;
-
-std::vector<std::string_view> Split(std::string_view s, char sep) {
-  std::vector<std::string_view> out;
-  size_t start = 0;
-  while (true) {
-    const size_t pos = s.find(sep, start);
-    out.push_back(s.substr(start, pos == std::string_view::npos ? s.npos : pos - start));
-    if (pos == std::string_view::npos) break;
-    start = pos + 1;
-  }
-  return out;
-}
 
 bool ParseSize(std::string_view s, size_t* out) {
   const auto r = std::from_chars(s.data(), s.data() + s.size(), *out);
@@ -80,7 +70,7 @@ std::map<std::string, MetadataRow> ReadMetadata(const fs::path& path, Diagnostic
   while (std::getline(in, line)) {
     ++number;
     if (!line.empty() && line.back() == '\r') line.pop_back();
-    const auto f = Split(line, '\t');
+    const auto f = SplitFields(line, '\t');
     if (number == 1) {
       for (size_t i = 0; i < f.size(); ++i) col[std::string(f[i])] = i;
       if (!col.count("filename")) {
@@ -123,11 +113,11 @@ std::vector<AttributionSpan> ParseBratAttributions(std::string_view ann, std::st
   };
   std::vector<EventLine> events;
   size_t number = 0;
-  for (std::string_view line : Split(ann, '\n')) {
+  for (std::string_view line : SplitFields(ann, '\n')) {
     ++number;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty()) continue;
-    const auto f = Split(line, '\t');
+    const auto f = SplitFields(line, '\t');
     if (line[0] == 'T') {
       if (f.size() < 2) {
         Report(diagnostics, name, number, "text-bound annotation without a type and offsets");
@@ -141,8 +131,8 @@ std::vector<AttributionSpan> ParseBratAttributions(std::string_view ann, std::st
       TSpan t;
       t.type = std::string(f[1].substr(0, space));
       bool ok = true;
-      for (std::string_view piece : Split(f[1].substr(space + 1), ';')) {
-        const auto be = Split(piece, ' ');
+      for (std::string_view piece : SplitFields(f[1].substr(space + 1), ';')) {
+        const auto be = SplitFields(piece, ' ');
         size_t b = 0, e = 0;
         if (be.size() != 2 || !ParseSize(be[0], &b) || !ParseSize(be[1], &e) || e < b) {
           Report(diagnostics, name, number,
@@ -168,7 +158,7 @@ std::vector<AttributionSpan> ParseBratAttributions(std::string_view ann, std::st
         continue;
       }
       EventLine e{number, {}};
-      for (std::string_view arg : Split(f[1], ' ')) {
+      for (std::string_view arg : SplitFields(f[1], ' ')) {
         if (arg.empty()) continue;
         const size_t colon = arg.find(':');
         if (colon == std::string_view::npos) {

@@ -8,6 +8,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "io/readers/fields.h"
+
 namespace claimgraph::io {
 namespace {
 
@@ -22,18 +24,6 @@ using engine::nlp::Token;
 bool ParseNumber(std::string_view s, long* out) {
   const auto r = std::from_chars(s.data(), s.data() + s.size(), *out);
   return r.ec == std::errc() && r.ptr == s.data() + s.size();
-}
-
-std::vector<std::string_view> SplitOn(std::string_view s, char sep) {
-  std::vector<std::string_view> out;
-  size_t start = 0;
-  while (true) {
-    const size_t pos = s.find(sep, start);
-    out.push_back(s.substr(start, pos == std::string_view::npos ? s.npos : pos - start));
-    if (pos == std::string_view::npos) break;
-    start = pos + 1;
-  }
-  return out;
 }
 
 std::string_view Trim(std::string_view s) {
@@ -118,7 +108,7 @@ AnnotatedDocument ParseConll(std::string_view content, const std::string& name,
       }
       continue;
     }
-    const auto f = SplitOn(line, '\t');
+    const auto f = SplitFields(line, '\t');
     long id = 0, start = 0, end = 0, head = 0;
     if (f.size() < 9 || !ParseNumber(f[0], &id) || !ParseNumber(f[5], &start) ||
         !ParseNumber(f[6], &end) || !ParseNumber(f[7], &head) || start < 0 || end < start ||
@@ -158,12 +148,12 @@ AnnotatedDocument ParseConll(std::string_view content, const std::string& name,
   for (const PendingCoref& pc : corefs) {
     CorefChain chain;
     bool ok = true;
-    for (std::string_view part : SplitOn(pc.spec, '|')) {
+    for (std::string_view part : SplitFields(pc.spec, '|')) {
       part = Trim(part);
-      const auto colon = SplitOn(part, ':');
+      const auto colon = SplitFields(part, ':');
       long sent = 0, first = 0, last = 0, head = 0;
       const auto dash =
-          colon.size() == 3 ? SplitOn(colon[1], '-') : std::vector<std::string_view>{};
+          colon.size() == 3 ? SplitFields(colon[1], '-') : std::vector<std::string_view>{};
       if (colon.size() != 3 || dash.size() != 2 || !ParseNumber(colon[0], &sent) ||
           !ParseNumber(dash[0], &first) || !ParseNumber(dash[1], &last) ||
           !ParseNumber(colon[2], &head) || sent < 1 ||

@@ -5,6 +5,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "io/readers/fields.h"
+
 namespace claimgraph::io {
 namespace {
 
@@ -14,18 +16,6 @@ std::string ReadAll(const std::string& path) {
   std::ostringstream s;
   s << in.rdbuf();
   return s.str();
-}
-
-std::vector<std::string_view> SplitTabs(std::string_view line) {
-  std::vector<std::string_view> out;
-  size_t start = 0;
-  while (true) {
-    const size_t tab = line.find('\t', start);
-    out.push_back(line.substr(start, tab == std::string_view::npos ? tab : tab - start));
-    if (tab == std::string_view::npos) break;
-    start = tab + 1;
-  }
-  return out;
 }
 
 // Calls `row(fields, line_number)` for each line after the header; returns the header.
@@ -42,10 +32,10 @@ std::vector<std::string_view> ForEachRow(std::string_view text, Row row) {
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty()) continue;
     if (header.empty()) {
-      header = SplitTabs(line);
+      header = SplitFields(line, '\t');
       continue;
     }
-    row(SplitTabs(line), line_no, header);
+    row(SplitFields(line, '\t'), line_no, header);
   }
   return header;
 }
@@ -61,6 +51,16 @@ engine::Diagnostic Error(const std::string& name, size_t line, std::string messa
   d.line = line;
   d.message = std::move(message);
   return d;
+}
+
+// False, with a diagnostic, when a row has fewer than `need` fields.
+bool HasFields(const std::vector<std::string_view>& f, int need, const std::string& name,
+               size_t line, PairData* data) {
+  if (static_cast<int>(f.size()) >= need) return true;
+  data->diagnostics.push_back(Error(name, line,
+                                    "expected " + std::to_string(need) +
+                                        " tab-separated fields, got " + std::to_string(f.size())));
+  return false;
 }
 
 }  // namespace
@@ -81,14 +81,7 @@ PairData ParseSickPairs(std::string_view text, const std::string& name,
                                  "entailment_label");
       checked = true;
     }
-    const int need = std::max({ca, cb, cl, cs}) + 1;
-    if (static_cast<int>(f.size()) < need) {
-      data.diagnostics.push_back(Error(name, line,
-                                       "expected " + std::to_string(need) +
-                                           " tab-separated fields, got " +
-                                           std::to_string(f.size())));
-      return;
-    }
+    if (!HasFields(f, std::max({ca, cb, cl, cs}) + 1, name, line, &data)) return;
     if (!portions.empty() && cs >= 0 &&
         std::find(portions.begin(), portions.end(), std::string(f[cs])) == portions.end())
       return;
@@ -131,14 +124,7 @@ PairData ParseTsvPairs(std::string_view text, const std::string& name) {
             throw std::runtime_error(name + ":1: header must name the columns a, b and label");
           checked = true;
         }
-        const int need = std::max({ca, cb, cl}) + 1;
-        if (static_cast<int>(f.size()) < need) {
-          data.diagnostics.push_back(Error(name, line,
-                                           "expected " + std::to_string(need) +
-                                               " tab-separated fields, got " +
-                                               std::to_string(f.size())));
-          return;
-        }
+        if (!HasFields(f, std::max({ca, cb, cl}) + 1, name, line, &data)) return;
         LabelledPair p;
         if (!engine::ParsePairRelation(f[cl], &p.label)) {
           data.diagnostics.push_back(

@@ -14,6 +14,7 @@
 
 #include "engine/version.h"
 #include "io/store/sqlite_schema.h"
+#include "io/store/store_rows.h"
 
 namespace claimgraph::io {
 
@@ -62,123 +63,18 @@ std::string Shorten(std::string_view sql) {
   return out;
 }
 
-std::string StringsToJson(const std::vector<std::string>& v) {
-  if (v.empty()) return "[]";
-  return Json(v).dump();
-}
+using store_rows::CalibrationFromJson;
+using store_rows::CalibrationToJson;
+using store_rows::IdsFromJson;
+using store_rows::IdsToJson;
+using store_rows::QuantitiesToJson;
+using store_rows::StringsFromJson;
+using store_rows::StringsToJson;
+using store_rows::TimeRefsToJson;
+using store_rows::WindowsToJson;
 
-std::vector<std::string> StringsFromJson(const std::string& s) {
-  if (s.empty() || s == "[]") return {};
-  return Json::parse(s).get<std::vector<std::string>>();
-}
-
-std::string TimeRefsToJson(const std::vector<engine::TimeRef>& v) {
-  if (v.empty()) return "[]";
-  Json j = Json::array();
-  for (const auto& t : v) j.push_back({{"begin", t.begin}, {"end", t.end}, {"text", t.text}});
-  return j.dump();
-}
-
-std::vector<engine::TimeRef> TimeRefsFromJson(const std::string& s) {
-  std::vector<engine::TimeRef> out;
-  if (s.empty() || s == "[]") return out;
-  for (const auto& j : Json::parse(s)) {
-    out.push_back({j.at("begin").get<std::string>(), j.at("end").get<std::string>(),
-                   j.at("text").get<std::string>()});
-  }
-  return out;
-}
-
-std::string QuantitiesToJson(const std::vector<engine::Quantity>& v) {
-  if (v.empty()) return "[]";
-  Json j = Json::array();
-  for (const auto& q : v) {
-    Json o = {{"low", q.low}, {"high", q.high}, {"unit", q.unit}, {"text", q.text}};
-    if (!q.measure.empty()) o["measure"] = q.measure;
-    if (!q.approximation.empty()) o["approximation"] = q.approximation;
-    j.push_back(std::move(o));
-  }
-  return j.dump();
-}
-
-std::vector<engine::Quantity> QuantitiesFromJson(const std::string& s) {
-  std::vector<engine::Quantity> out;
-  if (s.empty() || s == "[]") return out;
-  for (const auto& j : Json::parse(s)) {
-    out.push_back({j.at("low").get<double>(), j.at("high").get<double>(),
-                   j.at("unit").get<std::string>(), j.at("text").get<std::string>(),
-                   j.value("measure", std::string()), j.value("approximation", std::string())});
-  }
-  return out;
-}
-
-std::string WindowsToJson(const std::vector<engine::ReliabilityWindow>& v) {
-  if (v.empty()) return "[]";
-  Json j = Json::array();
-  for (const auto& w : v) {
-    j.push_back({{"window", w.window}, {"reliability", w.reliability}, {"claims", w.claims}});
-  }
-  return j.dump();
-}
-
-std::vector<engine::ReliabilityWindow> WindowsFromJson(const std::string& s) {
-  std::vector<engine::ReliabilityWindow> out;
-  if (s.empty() || s == "[]") return out;
-  for (const auto& j : Json::parse(s)) {
-    out.push_back({j.at("window").get<std::string>(), j.at("reliability").get<double>(),
-                   j.at("claims").get<int>()});
-  }
-  return out;
-}
-
-std::string CalibrationToJson(const engine::ReliabilityScore& s) {
-  return Json{{"low", s.low},           {"high", s.high},   {"evidence", s.evidence},
-              {"verdicts", s.verdicts}, {"trust", s.trust}, {"trust_sd", s.trust_sd}}
-      .dump();
-}
-
-// Runs recorded before schema 5 have no calibration: their interval is reliability ± uncertainty.
-void CalibrationFromJson(const std::string& text, engine::ReliabilityScore* s) {
-  s->low = std::max(0.0, s->reliability - s->uncertainty);
-  s->high = std::min(1.0, s->reliability + s->uncertainty);
-  if (text.empty()) return;
-  const Json j = Json::parse(text);
-  s->low = j.value("low", s->low);
-  s->high = j.value("high", s->high);
-  s->evidence = j.value("evidence", 0);
-  s->verdicts = j.value("verdicts", 0);
-  s->trust = j.value("trust", 0.0);
-  s->trust_sd = j.value("trust_sd", 0.0);
-}
-
-std::string IdsToJson(const std::vector<int64_t>& v) { return v.empty() ? "[]" : Json(v).dump(); }
-
-std::vector<int64_t> IdsFromJson(const std::string& s) {
-  if (s.empty() || s == "[]") return {};
-  return Json::parse(s).get<std::vector<int64_t>>();
-}
-
-constexpr const char* kDocumentColumns =
-    "id, content_hash, source, source_inferred, date, date_inferred, title, url, language, "
-    "authors, path";
-
-// Reads a row selected with kDocumentColumns (and text as column 11 when with_text).
-engine::Document DocumentFromRow(SQLite::Statement& q, bool with_text) {
-  engine::Document d;
-  d.id = q.getColumn(0).getInt64();
-  d.content_hash = q.getColumn(1).getString();
-  d.source = q.getColumn(2).getString();
-  d.source_inferred = q.getColumn(3).getInt() != 0;
-  d.date = q.getColumn(4).getString();
-  d.date_inferred = q.getColumn(5).getInt() != 0;
-  d.title = q.getColumn(6).getString();
-  d.url = q.getColumn(7).getString();
-  d.language = q.getColumn(8).getString();
-  d.authors = StringsFromJson(q.getColumn(9).getString());
-  d.path = q.getColumn(10).getString();
-  if (with_text) d.text = q.getColumn(11).getString();
-  return d;
-}
+using store_rows::DocumentFromRow;
+using store_rows::kDocumentColumns;
 
 class SqliteStore;
 
@@ -798,73 +694,44 @@ engine::AnalysisResult SqliteStore::LoadRun(int64_t run_id, const LoadRunOptions
     });
   }
   {
-    const char* sql =
-        "SELECT id, document_id, source, speaker, speaker_role, text, byte_begin, byte_end, "
-        "char_begin, char_end, date, about, polarity, modality, quantities, entities, "
-        "proposition, cue, own_voice, subject, subject_text, predicate, object, negation, "
-        "negation_scope, modal, predicate_class FROM claims WHERE run_id = ? ORDER BY seq";
-    const char* sql_v4 =
-        "SELECT id, document_id, source, speaker, speaker_role, text, byte_begin, byte_end, "
-        "char_begin, char_end, date, about, polarity, modality, quantities, entities, "
-        "proposition, cue, own_voice, subject, subject_text, predicate, object, negation, "
-        "negation_scope, modal, '' FROM claims WHERE run_id = ? ORDER BY seq";
-    if (schema_version_ < 6) sql = sql_v4;
-    Guard(sql, [&] {
-      SQLite::Statement q(*db_, sql);
+    // The base columns, the attribution and frame columns, then predicate_class (schema 6 on).
+    static const std::string sql = std::string("SELECT ") + store_rows::kClaimColumns +
+                                   ", cue, own_voice, subject, subject_text, predicate, object, "
+                                   "negation, negation_scope, modal, predicate_class FROM claims "
+                                   "WHERE run_id = ? ORDER BY seq";
+    static const std::string sql_v5 = std::string("SELECT ") + store_rows::kClaimColumns +
+                                      ", cue, own_voice, subject, subject_text, predicate, "
+                                      "object, negation, negation_scope, modal, '' FROM claims "
+                                      "WHERE run_id = ? ORDER BY seq";
+    const std::string& query = schema_version_ < 6 ? sql_v5 : sql;
+    Guard(query, [&] {
+      SQLite::Statement q(*db_, query);
       q.bind(1, run_id);
       while (q.executeStep()) {
         engine::Claim c;
-        c.id = q.getColumn(0).getInt64();
-        c.document = q.getColumn(1).getInt64();
-        c.source = q.getColumn(2).getString();
-        c.speaker = q.getColumn(3).getString();
-        c.speaker_role = q.getColumn(4).getString();
-        c.text = q.getColumn(5).getString();
-        c.byte_begin = static_cast<size_t>(q.getColumn(6).getInt64());
-        c.byte_end = static_cast<size_t>(q.getColumn(7).getInt64());
-        c.char_begin = static_cast<size_t>(q.getColumn(8).getInt64());
-        c.char_end = static_cast<size_t>(q.getColumn(9).getInt64());
-        c.date = q.getColumn(10).getString();
-        c.about = TimeRefsFromJson(q.getColumn(11).getString());
-        if (!engine::ParsePolarity(q.getColumn(12).getString(), &c.polarity) ||
-            !engine::ParseModality(q.getColumn(13).getString(), &c.modality)) {
+        if (!store_rows::ReadClaimRow(q, true, &c)) {
           throw StoreError(name_, "",
                            "run " + std::to_string(run_id) + ": claim " + std::to_string(c.id) +
                                " has an unknown polarity or modality");
         }
-        c.quantities = QuantitiesFromJson(q.getColumn(14).getString());
-        c.entities = StringsFromJson(q.getColumn(15).getString());
-        c.proposition = q.getColumn(16).getString();
-        c.cue = q.getColumn(17).getString();
-        c.own_voice = q.getColumn(18).getInt() != 0;
-        c.subject = q.getColumn(19).getString();
-        c.subject_text = q.getColumn(20).getString();
-        c.predicate = q.getColumn(21).getString();
-        c.object = q.getColumn(22).getString();
-        c.negation = q.getColumn(23).getString();
-        c.negation_scope = q.getColumn(24).getString();
-        c.modal = q.getColumn(25).getString();
-        c.predicate_class = q.getColumn(26).getString();
+        store_rows::ReadClaimFrame(q, &c);
+        c.predicate_class = q.getColumn(store_rows::kClaimFrameColumn + 9).getString();
         r.claims.push_back(std::move(c));
       }
     });
   }
   {
-    const char* sql =
-        "SELECT a, b, relation, score, reasons FROM links WHERE run_id = ? ORDER BY seq";
+    static const std::string sql = std::string("SELECT ") + store_rows::kLinkColumns +
+                                   " FROM links WHERE run_id = ? ORDER BY seq";
     Guard(sql, [&] {
       SQLite::Statement q(*db_, sql);
       q.bind(1, run_id);
       while (q.executeStep()) {
         engine::ClaimLink l;
-        l.a = q.getColumn(0).getInt64();
-        l.b = q.getColumn(1).getInt64();
-        if (!engine::ParseRelation(q.getColumn(2).getString(), &l.relation)) {
+        if (!store_rows::ReadLinkRow(q, &l)) {
           throw StoreError(name_, "",
                            "run " + std::to_string(run_id) + ": a link has an unknown relation");
         }
-        l.score = q.getColumn(3).getDouble();
-        l.reasons = StringsFromJson(q.getColumn(4).getString());
         r.links.push_back(std::move(l));
       }
     });
@@ -916,33 +783,22 @@ engine::AnalysisResult SqliteStore::LoadRun(int64_t run_id, const LoadRunOptions
     });
   }
   {
-    const char* sql =
-        "SELECT kind, name, role, reliability, uncertainty, claims, corroborated, contradicted, "
-        "agreements, contradictions, failed_forecasts, windows FROM reliability WHERE run_id = ? "
-        "ORDER BY kind DESC, seq";
-    const char* sql5 =
-        "SELECT kind, name, role, reliability, uncertainty, claims, corroborated, contradicted, "
-        "agreements, contradictions, failed_forecasts, windows, calibration FROM reliability "
-        "WHERE run_id = ? ORDER BY kind DESC, seq";
-    if (schema_version_ >= 5) sql = sql5;
-    Guard(sql, [&] {
-      SQLite::Statement q(*db_, sql);
+    // kind, the score columns, then the calibration (schema 5 on; '' before).
+    static const std::string sql = std::string("SELECT kind, ") + store_rows::kScoreColumns +
+                                   ", calibration FROM reliability WHERE run_id = ? ORDER BY "
+                                   "kind DESC, seq";
+    static const std::string sql_v4 = std::string("SELECT kind, ") + store_rows::kScoreColumns +
+                                      ", '' FROM reliability WHERE run_id = ? ORDER BY kind "
+                                      "DESC, seq";
+    const std::string& query = schema_version_ >= 5 ? sql : sql_v4;
+    Guard(query, [&] {
+      SQLite::Statement q(*db_, query);
       q.bind(1, run_id);
       while (q.executeStep()) {
         engine::ReliabilityScore s;
         const std::string kind = q.getColumn(0).getString();
-        s.name = q.getColumn(1).getString();
-        s.role = q.getColumn(2).getString();
-        s.reliability = q.getColumn(3).getDouble();
-        s.uncertainty = q.getColumn(4).getDouble();
-        s.claims = q.getColumn(5).getInt();
-        s.corroborated = q.getColumn(6).getInt();
-        s.contradicted = q.getColumn(7).getInt();
-        s.agreements = q.getColumn(8).getInt();
-        s.contradictions = q.getColumn(9).getInt();
-        s.failed_forecasts = q.getColumn(10).getInt();
-        s.windows = WindowsFromJson(q.getColumn(11).getString());
-        CalibrationFromJson(schema_version_ >= 5 ? q.getColumn(12).getString() : std::string(), &s);
+        store_rows::ReadScoreRow(q, 1, &s);
+        CalibrationFromJson(q.getColumn(12).getString(), &s);
         (kind == "source" ? r.sources : r.speakers).push_back(std::move(s));
       }
     });

@@ -19,6 +19,7 @@
 #include <unordered_set>
 
 #include "io/store/sqlite_store.h"
+#include "io/store/store_rows.h"
 
 namespace claimgraph::io {
 namespace {
@@ -78,74 +79,29 @@ std::string ScoreKey(double v) {
   return buf;
 }
 
-std::vector<std::string> StringsFromJson(const std::string& s) {
-  if (s.empty() || s == "[]") return {};
-  return Json::parse(s).get<std::vector<std::string>>();
-}
+using store_rows::kClaimColumns;
+using store_rows::kScoreColumns;
+using store_rows::StringsFromJson;
 
-constexpr const char* kClaimColumns =
-    "id, document_id, source, speaker, speaker_role, text, byte_begin, byte_end, char_begin, "
-    "char_end, date, about, polarity, modality, quantities, entities, proposition";
-
+// List pages read the claim without its quantities and entities; a value the engine does not
+// know keeps the claim's defaults (the page still shows it).
 engine::Claim ClaimFromRow(SQLite::Statement& q, bool details) {
   engine::Claim c;
-  c.id = q.getColumn(0).getInt64();
-  c.document = q.getColumn(1).getInt64();
-  c.source = q.getColumn(2).getString();
-  c.speaker = q.getColumn(3).getString();
-  c.speaker_role = q.getColumn(4).getString();
-  c.text = q.getColumn(5).getString();
-  c.byte_begin = static_cast<size_t>(q.getColumn(6).getInt64());
-  c.byte_end = static_cast<size_t>(q.getColumn(7).getInt64());
-  c.char_begin = static_cast<size_t>(q.getColumn(8).getInt64());
-  c.char_end = static_cast<size_t>(q.getColumn(9).getInt64());
-  c.date = q.getColumn(10).getString();
-  const std::string about = q.getColumn(11).getString();
-  if (!about.empty() && about != "[]") {
-    for (const auto& j : Json::parse(about))
-      c.about.push_back({j.value("begin", ""), j.value("end", ""), j.value("text", "")});
-  }
-  engine::ParsePolarity(q.getColumn(12).getString(), &c.polarity);
-  engine::ParseModality(q.getColumn(13).getString(), &c.modality);
-  if (details) {
-    const std::string quantities = q.getColumn(14).getString();
-    if (!quantities.empty() && quantities != "[]") {
-      for (const auto& j : Json::parse(quantities))
-        c.quantities.push_back(
-            {j.value("low", 0.0), j.value("high", 0.0), j.value("unit", ""), j.value("text", "")});
-    }
-    c.entities = StringsFromJson(q.getColumn(15).getString());
-  }
-  c.proposition = q.getColumn(16).getString();
+  store_rows::ReadClaimRow(q, details, &c);
   return c;
 }
 
 engine::ReliabilityScore ScoreFromRow(SQLite::Statement& q) {
-  // Columns: name, role, reliability, uncertainty, claims, corroborated, contradicted,
-  // agreements, contradictions, failed_forecasts, windows.
   engine::ReliabilityScore s;
-  s.name = q.getColumn(0).getString();
-  s.role = q.getColumn(1).getString();
-  s.reliability = q.getColumn(2).getDouble();
-  s.uncertainty = q.getColumn(3).getDouble();
-  s.claims = q.getColumn(4).getInt();
-  s.corroborated = q.getColumn(5).getInt();
-  s.contradicted = q.getColumn(6).getInt();
-  s.agreements = q.getColumn(7).getInt();
-  s.contradictions = q.getColumn(8).getInt();
-  s.failed_forecasts = q.getColumn(9).getInt();
-  const std::string windows = q.getColumn(10).getString();
-  if (!windows.empty() && windows != "[]") {
-    for (const auto& j : Json::parse(windows))
-      s.windows.push_back(
-          {j.value("window", ""), j.value("reliability", 0.0), j.value("claims", 0)});
-  }
+  store_rows::ReadScoreRow(q, 0, &s);
   return s;
 }
 
-constexpr const char* kScoreColumns =
-    "name, role, reliability, uncertainty, claims, corroborated, contradicted, agreements, "
-    "contradictions, failed_forecasts, windows";
+engine::ClaimLink LinkFromRow(SQLite::Statement& q) {
+  engine::ClaimLink l;
+  store_rows::ReadLinkRow(q, &l);
+  return l;
+}
 
 const char* KindName(ScoreKind k) { return k == ScoreKind::kSource ? "source" : "speaker"; }
 
@@ -405,25 +361,13 @@ std::vector<engine::Claim> StoreBrowser::ClaimsOfDocument(int64_t run, int64_t d
 }
 
 std::optional<engine::Document> StoreBrowser::Document(int64_t document_id) {
-  const char* sql =
-      "SELECT id, source, date, date_inferred, title, url, language, authors, text, "
-      "source_inferred FROM documents WHERE id = ?";
-  return Guard(sql, [&]() -> std::optional<engine::Document> {
+  static const std::string sql =
+      std::string("SELECT ") + store_rows::kDocumentColumns + ", text FROM documents WHERE id = ?";
+  return Guard(sql.c_str(), [&]() -> std::optional<engine::Document> {
     SQLite::Statement q(*db_, sql);
     q.bind(1, document_id);
     if (!q.executeStep()) return std::nullopt;
-    engine::Document d;
-    d.id = q.getColumn(0).getInt64();
-    d.source = q.getColumn(1).getString();
-    d.date = q.getColumn(2).getString();
-    d.date_inferred = q.getColumn(3).getInt() != 0;
-    d.title = q.getColumn(4).getString();
-    d.url = q.getColumn(5).getString();
-    d.language = q.getColumn(6).getString();
-    d.authors = StringsFromJson(q.getColumn(7).getString());
-    d.text = q.getColumn(8).getString();
-    d.source_inferred = q.getColumn(9).getInt() != 0;
-    return d;
+    return store_rows::DocumentFromRow(q, true);
   });
 }
 
@@ -437,11 +381,7 @@ bool FillLink(SQLite::Statement& link, SQLite::Statement& claim, int64_t run, in
   link.bind(2, seq);
   if (!link.executeStep()) return false;
   row->seq = seq;
-  row->link.a = link.getColumn(0).getInt64();
-  row->link.b = link.getColumn(1).getInt64();
-  engine::ParseRelation(link.getColumn(2).getString(), &row->link.relation);
-  row->link.score = link.getColumn(3).getDouble();
-  row->link.reasons = StringsFromJson(link.getColumn(4).getString());
+  row->link = LinkFromRow(link);
   for (auto [id, out] : {std::pair{row->link.a, &row->a}, std::pair{row->link.b, &row->b}}) {
     claim.reset();
     claim.bind(1, run);
@@ -455,6 +395,7 @@ bool FillLink(SQLite::Statement& link, SQLite::Statement& claim, int64_t run, in
   return true;
 }
 
+// Selects store_rows::kLinkColumns.
 constexpr const char* kLinkById =
     "SELECT a, b, relation, score, reasons FROM links WHERE run_id = ? AND seq = ?";
 
@@ -688,16 +629,21 @@ Page<engine::Claim> StoreBrowser::Search(int64_t run, const std::string& query,
   return page;
 }
 
-engine::AnalysisResult StoreBrowser::LoadSources(int64_t run,
-                                                 const std::vector<std::string>& sources) {
-  engine::AnalysisResult r;
+engine::AnalysisResult StoreBrowser::RunHeader(int64_t run) {
   const std::optional<RunInfo> info = Run(run);
   if (!info) throw StoreError(name_, "", "no analysis run with id " + std::to_string(run));
+  engine::AnalysisResult r;
   r.run_id = run;
   r.created_at = info->created_at;
   r.program_version = info->program_version;
   r.config_json = info->config_json;
   r.reliability_method = info->reliability_method;
+  return r;
+}
+
+engine::AnalysisResult StoreBrowser::LoadSources(int64_t run,
+                                                 const std::vector<std::string>& sources) {
+  engine::AnalysisResult r = RunHeader(run);
   const std::set<std::string> distinct(sources.begin(), sources.end());
   const std::vector<std::string> names(distinct.begin(), distinct.end());
   static const std::string claims_sql =
@@ -771,13 +717,7 @@ engine::AnalysisResult StoreBrowser::LoadSources(int64_t run,
         q.bind(1, run);
         q.bind(2, seq);
         if (!q.executeStep()) continue;
-        engine::ClaimLink l;
-        l.a = q.getColumn(0).getInt64();
-        l.b = q.getColumn(1).getInt64();
-        engine::ParseRelation(q.getColumn(2).getString(), &l.relation);
-        l.score = q.getColumn(3).getDouble();
-        l.reasons = StringsFromJson(q.getColumn(4).getString());
-        r.links.push_back(std::move(l));
+        r.links.push_back(LinkFromRow(q));
       }
     });
   }
@@ -806,14 +746,7 @@ engine::AnalysisResult StoreBrowser::LoadSources(int64_t run,
 }
 
 engine::AnalysisResult StoreBrowser::LoadForDiff(int64_t run) {
-  engine::AnalysisResult r;
-  const std::optional<RunInfo> info = Run(run);
-  if (!info) throw StoreError(name_, "", "no analysis run with id " + std::to_string(run));
-  r.run_id = run;
-  r.created_at = info->created_at;
-  r.program_version = info->program_version;
-  r.config_json = info->config_json;
-  r.reliability_method = info->reliability_method;
+  engine::AnalysisResult r = RunHeader(run);
   {
     const char* sql = "SELECT document_id FROM run_documents WHERE run_id = ? ORDER BY seq";
     Guard(sql, [&] {
@@ -836,19 +769,13 @@ engine::AnalysisResult StoreBrowser::LoadForDiff(int64_t run) {
     });
   }
   {
-    const char* sql =
-        "SELECT a, b, relation, score, reasons FROM links WHERE run_id = ? ORDER BY seq";
-    Guard(sql, [&] {
+    static const std::string sql = std::string("SELECT ") + store_rows::kLinkColumns +
+                                   " FROM links WHERE run_id = ? ORDER BY seq";
+    Guard(sql.c_str(), [&] {
       SQLite::Statement q(*db_, sql);
       q.bind(1, run);
       while (q.executeStep()) {
-        engine::ClaimLink l;
-        l.a = q.getColumn(0).getInt64();
-        l.b = q.getColumn(1).getInt64();
-        engine::ParseRelation(q.getColumn(2).getString(), &l.relation);
-        l.score = q.getColumn(3).getDouble();
-        l.reasons = StringsFromJson(q.getColumn(4).getString());
-        r.links.push_back(std::move(l));
+        r.links.push_back(LinkFromRow(q));
       }
     });
   }

@@ -131,6 +131,9 @@ class StoreBrowser {
   engine::AnalysisResult LoadForDiff(int64_t run);
 
  private:
+  // A run's recorded header (id, time, version, configuration, method) with nothing loaded;
+  // throws StoreError for an unknown run.
+  engine::AnalysisResult RunHeader(int64_t run);
   template <class F>
   auto Guard(const char* sql, F&& f) -> decltype(f());
 

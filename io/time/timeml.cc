@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "engine/text/utf8.h"
+
 namespace claimgraph::io {
 namespace {
 
@@ -89,21 +91,7 @@ void AppendDecoded(std::string_view data, std::string* out) {
                              ? std::strtoul(std::string(ent.substr(2)).c_str(), nullptr, 16)
                              : std::strtoul(std::string(ent.substr(1)).c_str(), nullptr, 10);
       if (cp == 0 || cp > 0x10FFFF) cp = 0xFFFD;
-      if (cp < 0x80)
-        out->push_back(static_cast<char>(cp));
-      else if (cp < 0x800) {
-        out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
-        out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-      } else if (cp < 0x10000) {
-        out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
-        out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-        out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-      } else {
-        out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
-        out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-        out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-        out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-      }
+      engine::AppendUtf8(out, static_cast<char32_t>(cp));
     } else {
       out->append(data.substr(i, semi - i + 1));  // unknown entity: kept as written
     }

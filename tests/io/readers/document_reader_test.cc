@@ -7,6 +7,7 @@
 #include <fstream>
 
 #include "io/readers/sha256.h"
+#include "tests/io/readers/collected_documents.h"
 #include "tests/test_support.h"
 
 namespace {
@@ -18,23 +19,7 @@ using namespace claimgraph::io;
 namespace fs = std::filesystem;
 using claimgraph::testing::TempDir;
 
-// Collects every document a reader hands over.
-struct Collected {
-  std::vector<Document> docs;
-  Diagnostics diags;
-  ReadStats stats;
-  DocumentSink Sink() {
-    return [this](Document&& d) {
-      docs.push_back(std::move(d));
-      return true;
-    };
-  }
-  size_t Errors() const {
-    return std::count_if(diags.begin(), diags.end(), [](const Diagnostic& d) {
-      return d.severity == Diagnostic::Severity::kError;
-    });
-  }
-};
+using Collected = claimgraph::testing::CollectedDocuments;
 
 }  // namespace
 

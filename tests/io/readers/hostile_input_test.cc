@@ -13,6 +13,7 @@
 #include "io/ingest.h"
 #include "io/readers/bounded_json.h"
 #include "io/readers/document_reader.h"
+#include "tests/io/readers/collected_documents.h"
 #include "tests/test_support.h"
 
 namespace {
@@ -23,23 +24,7 @@ using claimgraph::engine::Document;
 using namespace claimgraph::io;
 using claimgraph::testing::TempDir;
 
-struct Collected {
-  std::vector<Document> docs;
-  Diagnostics diags;
-  ReadStats stats;
-  DocumentSink Sink() {
-    return [this](Document&& d) {
-      docs.push_back(std::move(d));
-      return true;
-    };
-  }
-  // The first error diagnostic, or an empty one.
-  Diagnostic FirstError() const {
-    for (const Diagnostic& d : diags)
-      if (d.severity == Diagnostic::Severity::kError) return d;
-    return {};
-  }
-};
+using Collected = claimgraph::testing::CollectedDocuments;
 
 const char kGoodText[] =
     "---\nsource: Harbor Post\ndate: 2025-01-02\n---\nThe mayor said the bridge is closed.\n";
