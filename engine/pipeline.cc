@@ -111,7 +111,7 @@ std::string PipelineOptions::ToJson() const {
   j["window"] = window == graph::WindowSize::kYear ? "year" : "month";
   j["use_stance_model"] = use_stance_model;
   j["threads"] = threads;
-  j["linguistic_layer"] = annotate ? "annotations" : linguistic_layer ? "built-in" : "rules";
+  j["linguistic_layer"] = annotate ? "annotations" : "built-in";
   return j.dump();
 }
 
@@ -147,7 +147,7 @@ AnalysisResult Analyze(DocumentSource& documents, const PipelineOptions& options
   auto flush = [&] {
     std::vector<std::vector<Claim>> claims(batch.size());
     std::vector<DocumentFingerprint> prints(batch.size());
-    // Per document: 0 = built-in layer, 1 = given annotations, 2 = not English, 3 = rules.
+    // Per document: 0 = built-in layer, 1 = given annotations, 2 = not English.
     std::vector<char> how(batch.size(), 0);
     std::vector<size_t> tokens(batch.size(), 0);
     std::vector<double> annotate_seconds(threads, 0), claims_seconds(threads, 0);
@@ -155,21 +155,17 @@ AnalysisResult Analyze(DocumentSource& documents, const PipelineOptions& options
       for (size_t i = w; i < batch.size(); i += threads) {
         double t = ThreadCpuSeconds();
         nlp::AnnotatedDocument annotated;
-        bool have = options.annotate && options.annotate(batch[i], &annotated);
-        if (have) {
+        if (options.annotate && options.annotate(batch[i], &annotated)) {
           how[i] = 1;
-        } else if (options.linguistic_layer) {
+        } else {
           annotated = nlp::Annotate(batch[i].text, nlp::DefaultNlpModels());
           annotated.name = batch[i].path;
-          have = true;
-        } else {
-          how[i] = 3;
         }
-        if (have && annotated.language == "und") how[i] = 2;
+        if (annotated.language == "und") how[i] = 2;
         tokens[i] = annotated.tokens.size();
         annotate_seconds[w] += ThreadCpuSeconds() - t;
         t = ThreadCpuSeconds();
-        claims[i] = extractor.Extract(batch[i], have ? &annotated : nullptr);
+        claims[i] = extractor.Extract(batch[i], &annotated);
         prints[i] = Fingerprint(batch[i], options.link.document_minhash);
         if (how[i] == 2) prints[i].language = "und";  // the link stage builds no English frame
         claims_seconds[w] += ThreadCpuSeconds() - t;
@@ -205,7 +201,7 @@ AnalysisResult Analyze(DocumentSource& documents, const PipelineOptions& options
   });
   flush();
   // One person, one speaker across the run ("Obama" and "Barack Obama").
-  if (options.linguistic_layer || options.annotate) attrib::UnifySpeakerNames(&result.claims);
+  attrib::UnifySpeakerNames(&result.claims);
   for (size_t i = 0; i < result.claims.size(); ++i)
     result.claims[i].id = static_cast<int64_t>(i + 1);
   st.documents = result.documents.size();

@@ -64,9 +64,7 @@ struct PipelineOptions {
   // attribution from the learned model, speakers through coreference, and each claim's frame
   // from the parse. A document that does not read as English (language "und") gets no English
   // structure: its sentences stay claims in the outlet's voice, without speaker or frame, and
-  // the run counts it (PipelineStats::not_english). `linguistic_layer = false` runs the old
-  // rule-based attribution instead (for comparison only).
-  bool linguistic_layer = true;
+  // the run counts it (PipelineStats::not_english).
   // Overrides the layer with precomputed annotations (e.g. CoreNLP's, io/nlp/conll_annotator.h);
   // returning false falls back to the built-in layer for that document. Called from the worker
   // threads: must be thread-safe.

@@ -136,7 +136,12 @@ ResolvedSpeaker ResolveSpeaker(const nlp::AnnotatedDocument& doc, const nlp::Cor
       const nlp::Token& t = doc.tokens[src[k]];
       bare = t.pos == "NN" || (t.pos == "NNP" && (t.ner == "O" || t.ner.empty()));
     }
-    if (bare) return r;
+    if (bare) {
+      // No name, but the reader learns who spoke: the role alone ("minister", "spokeswoman").
+      const size_t rb = doc.tokens[src[lead]].begin, re = doc.tokens[src.back()].end;
+      if (re > rb && re <= doc.text.size()) r.role = doc.text.substr(rb, re - rb);
+      return r;
+    }
     from = src[lead];
     to = src.back();
   }

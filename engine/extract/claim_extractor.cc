@@ -11,7 +11,9 @@
 #include "engine/extract/claim_filter.h"
 #include "engine/extract/lexer.h"
 #include "engine/extract/time_resolver.h"
+#include "engine/nlp/annotator.h"
 #include "engine/nlp/coreference.h"
+#include "engine/nlp/nlp_models.h"
 #include "engine/text/page_cleaner.h"
 #include "engine/text/quantity.h"
 #include "engine/text/sentence_splitter.h"
@@ -231,15 +233,16 @@ ExtractionResult ClaimExtractor::Run(const Document& doc, bool trace,
   CleanOptions clean;
   clean.drop_off_topic = options_.drop_off_topic;
   const std::vector<Block> blocks = CleanPage(doc, boilerplate_, clean);
-  SpeakerMemory memory;
-  // With the linguistic layer: the model's attributions, their speakers, and the lexeme-level
-  // view the rest of this function works on.
-  // A document that does not read as English (language "und") has tokens and sentences only:
-  // no attribution and no frame are read from it (no English structure invented); without any
-  // layer (annotated == nullptr) the rule-based attribution of attribution.h runs.
-  const bool rules = annotated == nullptr;
-  if (annotated != nullptr && (annotated->language == "und" || annotated->tokens.empty()))
-    annotated = nullptr;
+  // The linguistic layer: the given annotations, else the built-in layer's. A document that
+  // does not read as English (language "und") has tokens and sentences only: no attribution and
+  // no frame are read from it (no English structure invented).
+  nlp::AnnotatedDocument own;
+  if (annotated == nullptr) {
+    own = nlp::Annotate(text, nlp::DefaultNlpModels());
+    own.name = doc.path;
+    annotated = &own;
+  }
+  if (annotated->language == "und" || annotated->tokens.empty()) annotated = nullptr;
   std::vector<ModelAttribution> model;
   nlp::CorefResult coref;
   if (annotated != nullptr) {
@@ -268,7 +271,6 @@ ExtractionResult ClaimExtractor::Run(const Document& doc, bool trace,
   std::vector<SpeechQuote> quotes;  // speech quotations of the document so far
   std::vector<SpeakerEvent> events;
   long last_spoken = -1;  // index in `quotes` of the last quotation with a speaker
-  size_t order = 0;
   size_t body_index = 0;
   CharCursor cursor(text);
 
@@ -331,12 +333,7 @@ ExtractionResult ClaimExtractor::Run(const Document& doc, bool trace,
           if (l.begin > q.begin && l.end == q.end && q.end == block.span.end && !l.IsPunct('"'))
             l.in_quote = true;
       }
-      if (annotated != nullptr) {
-        w.att = FromModel(model, w.lex, w.span);
-      } else if (rules) {
-        w.att = Attribute(w.lex, text, aliases_, &memory, order++);
-        NotePersons(w.lex, text, aliases_, &memory, order);
-      }
+      if (annotated != nullptr) w.att = FromModel(model, w.lex, w.span);
       if (w.att.found()) {
         events.push_back({w.span.begin, paragraph, w.att.speaker, w.att.role, w.att.verb});
         // The speaker of this sentence also speaks the quotations it introduces or closes.

@@ -11,9 +11,9 @@
 // attribution model (engine/attrib/attribution_model.h) with speakers named through coreference,
 // sentences that are not claims are dropped from the tags and parse (claim_filter.h: fragments,
 // citations, headings, prompts, questions, pronoun-only contents), and each claim's frame is read
-// from the parse (engine/attrib/claim_frame.h). A document the layer did not read as English gets
-// no speakers or frames. Without any layer (Extract(doc)) the rule-based attribution of
-// attribution.h runs: kept for documents read with no models at all, see docs/ARCHITECTURE.md.
+// from the parse (engine/attrib/claim_frame.h). Extract(doc) reads the document with the
+// built-in layer (engine/nlp/annotator.h); a document it does not read as English gets no
+// speakers or frames.
 #pragma once
 
 #include <cstddef>
@@ -71,7 +71,7 @@ class ClaimExtractor {
   // (engine/attrib/attribution_model.h) with speakers named through coreference
   // (engine/nlp/coreference.h), and each claim's frame (subject, predicate, object, negation,
   // modal, what its numbers measure) is read from the parse (engine/attrib/claim_frame.h).
-  // A null `annotated` is Extract(doc).
+  // A null `annotated` is Extract(doc): the built-in layer reads the text.
   std::vector<Claim> Extract(const Document& doc, const nlp::AnnotatedDocument* annotated) const;
 
   // Extract() plus the verdict on every paragraph and sentence.

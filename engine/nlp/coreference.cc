@@ -189,17 +189,44 @@ CorefResult ResolveCoreference(const AnnotatedDocument& doc, const CorefOptions&
           w.role_nouns[static_cast<size_t>(entity)].insert(
               Lower(tok(k).lemma.empty() ? tok(k).form : tok(k).lemma));
           if (ce.role.empty()) {
-            // The apposition's words: from its first dependent to itself.
+            // The apposition's words as written: its whole subtree from its leftmost word
+            // ("the city's chief engineer") through what modifies it up to the next
+            // punctuation ("the commander of Iraq's Joint Operations Command", not the
+            // "(JOC) - a body which ..." after it).
+            auto under_k = [&](size_t m) {
+              if (m == k) return true;
+              for (long h = head_of(m), steps = 0; h >= 0 && steps < 64;
+                   h = head_of(static_cast<size_t>(h)), ++steps)
+                if (h == static_cast<long>(k)) return true;
+              return false;
+            };
+            auto punct = [&](size_t m) {
+              const std::string& p = tok(m).pos;
+              return p.empty() || !std::isalpha(static_cast<unsigned char>(p[0])) || p == "HYPH";
+            };
             size_t b = k;
             for (size_t m = j + 1; m < k; ++m)
-              if (head_of(m) == static_cast<long>(k) && tok(m).deprel != "punct") {
+              if (!punct(m) && under_k(m)) {
                 b = m;
                 break;
               }
+            size_t e = k;
+            while (e + 1 < s.count && !punct(e + 1) && under_k(e + 1)) ++e;
             std::string role;
-            for (size_t m = b; m <= k; ++m) {
-              if (!role.empty() && tok(m).form != "'s" && tok(m).form != "’s") role += ' ';
-              role += tok(m).form;
+            if (tok(b).begin < tok(e).end && tok(e).end <= doc.text.size()) {
+              for (size_t c = tok(b).begin; c < tok(e).end; ++c) {
+                const char ch = doc.text[c];
+                if (std::isspace(static_cast<unsigned char>(ch))) {
+                  if (!role.empty() && role.back() != ' ') role += ' ';
+                } else {
+                  role += ch;
+                }
+              }
+            } else {  // no text (training data): the token forms
+              for (size_t m = b; m <= e; ++m) {
+                if (!role.empty() && tok(m).form != "'s" && tok(m).form != "’s") role += ' ';
+                role += tok(m).form;
+              }
             }
             ce.role = role;
           }

@@ -5,7 +5,7 @@
 // attribution-level detection and the named-source-right rate. Ends with `attribution_f1: <0..1>`.
 // Each article is read by the built-in linguistic layer (engine/nlp/annotator.h), as
 // `claimgraph run` reads it; with `--annotations CONLL_DIR` by those annotations instead
-// (CoreNLP's, io/nlp/conll_reader.h); with `--rules` by the old rule-based attribution. The
+// (CoreNLP's, io/nlp/conll_reader.h). The
 // attribution model's own spans (engine/attrib/attribution_model.h, speakers through
 // engine/nlp/coreference.h) are scored too.
 //
@@ -148,7 +148,6 @@ int EvalAttributionCommand(const std::vector<std::string>& args) {
   const std::string usage = "claimgraph eval attribution --format polnear DIR";
   std::string format, dir, annotations, model_path;
   std::string trace_path;
-  bool rules = false;
   po::options_description desc("Options");
   // clang-format off
   desc.add_options()
@@ -159,9 +158,7 @@ int EvalAttributionCommand(const std::vector<std::string>& args) {
        "score the attribution model on these CoNLL annotations of the articles")
       ("model", po::value(&model_path), "attribution model file (default: the built-in one)")
       ("trace", po::value(&trace_path),
-       "write every sentence's verdict (claim, speaker, or why it was dropped) to this TSV")
-      ("rules", po::bool_switch(&rules),
-       "the old rule-based attribution, without the linguistic layer (for comparison)");
+       "write every sentence's verdict (claim, speaker, or why it was dropped) to this TSV");
   // clang-format on
   po::positional_options_description pos;
   pos.add("dir", 1);
@@ -176,7 +173,7 @@ int EvalAttributionCommand(const std::vector<std::string>& args) {
   const io::PolnearCorpus corpus = io::ReadPolnearDirectory(dir);
   for (const auto& d : corpus.diagnostics) std::cerr << d.ToString() << "\n";
   engine::attrib::AttributionScorer scorer;  // what the claims say
-  engine::attrib::AttributionScorer spans;   // the model's own spans (not with --rules)
+  engine::attrib::AttributionScorer spans;   // the model's own spans
   const engine::ClaimExtractor extractor;
   const engine::attrib::AttributionModel model = LoadModel(model_path);
   std::map<std::string, engine::nlp::AnnotatedDocument> docs;
@@ -189,11 +186,6 @@ int EvalAttributionCommand(const std::vector<std::string>& args) {
   size_t missing = 0, not_english = 0;
   for (const io::PolnearDocument& p : corpus.documents) {
     const engine::Document doc = ToDocument(p);
-    if (rules) {
-      scorer.Add(p.text, p.attributions,
-                 ClaimsAsAttributions(extractor.ExtractWithTrace(doc, nullptr).claims));
-      continue;
-    }
     // The given annotations of this article, else the built-in layer's (as `claimgraph run`).
     engine::nlp::AnnotatedDocument own;
     const engine::nlp::AnnotatedDocument* annotated = nullptr;
@@ -231,10 +223,8 @@ int EvalAttributionCommand(const std::vector<std::string>& args) {
                  missing);
   if (not_english) std::fprintf(stderr, "%zu articles not read as English\n", not_english);
   std::printf("documents: %zu\n", corpus.documents.size());
-  std::printf("linguistic layer: %s\n", rules                 ? "none (rule-based attribution)"
-                                        : annotations.empty() ? "built-in"
-                                                              : annotations.c_str());
-  if (!rules) {
+  std::printf("linguistic layer: %s\n", annotations.empty() ? "built-in" : annotations.c_str());
+  {
     const AttributionScores& m = spans.scores();
     std::printf("model spans:\n");
     PrintPrf("source exact", m.source_exact);

@@ -30,8 +30,6 @@ void PipelineFlags::Add(po::options_description* desc) {
       "folder of CoNLL annotations (NAME.conll for NAME.txt, e.g. "
       "../shared/data/syntax/polnear-corenlp/dev) read instead of the built-in linguistic layer "
       "(documents without one get the built-in layer)")(
-      "rules", po::bool_switch(&rules),
-      "no linguistic layer: the old rule-based attribution (for comparison)")(
       "verdicts", po::value(&verdicts)->composing()->value_name("FILE"),
       "known verdicts (past fact-checks) that calibrate the sources: CSV `claim,verdict` keyed "
       "by claim text or proposition, or schema.org ClaimReview JSON-LD (repeatable)");
@@ -57,9 +55,6 @@ engine::PipelineOptions PipelineFlags::ToOptions() const {
   o.link.relation.update_gap_days = update_gap_days;
   o.link.relation.wordnet = &io::SharedWordNet();  // empty if not installed: stems only
   o.boilerplate.min_documents = boilerplate_min_documents;
-  if (rules && !annotations.empty())
-    throw UsageError("--rules and --annotations exclude each other");
-  o.linguistic_layer = !rules;
   if (!annotations.empty()) o.annotate = io::ConllAnnotator(annotations);
   if (!verdicts.empty()) {
     engine::Diagnostics diagnostics;

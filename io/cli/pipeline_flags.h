@@ -15,7 +15,6 @@ struct PipelineFlags {
   int boilerplate_min_documents = 3;
   std::string candidates = "propositions";  // or "words": the word-overlap index alone
   std::string annotations;  // folder of NAME.conll annotations (io/nlp/conll_annotator.h)
-  bool rules = false;       // no linguistic layer: the old rule-based attribution
   std::vector<std::string> verdicts;  // known verdicts: CSV or ClaimReview JSON-LD files
 
   void Add(boost::program_options::options_description* desc);
