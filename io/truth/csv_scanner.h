@@ -6,7 +6,8 @@
 // opens a quoted field only at the start of a field; each record carries the 1-based line on
 // which it starts. Unlike CsvReader, a field is a view into the text whenever its characters are
 // contiguous there (no per-field allocation); only fields that lose characters (quotes, doubled
-// quotes, CRs) are copied, into a buffer the scanner owns.
+// quotes, CRs) are copied, into a buffer the scanner owns. Records on one line without quotes or
+// CRs (nearly all of a claims file) take a fast path that finds separators eight bytes at a time.
 // Not thread-safe; one scanner per text. The text must outlive the scanner.
 #pragma once
 
@@ -28,6 +29,10 @@ class CsvScanner {
   bool Next(std::vector<std::string_view>* fields, size_t* line);
 
  private:
+  // The common case: a record on one line without quotes or CRs, split in one pass over the line
+  // (eight bytes at a time). Returns false, having consumed nothing, when the record is not plain.
+  bool NextPlain(std::vector<std::string_view>* fields, size_t* line);
+
   struct Field {
     bool copied;  // begin indexes scratch_ (else text_)
     size_t begin, size;

@@ -281,20 +281,27 @@ bool ParseNumber(std::string_view text, double* out) {
   return true;
 }
 
-std::string FoldText(std::string_view raw) {
+void FoldTextInto(std::string_view raw, std::string* out) {
   raw = Trim(raw);
-  std::string out;
-  out.reserve(raw.size());
+  out->resize(raw.size());  // the folded text is never longer
+  char* const begin = out->data();
+  char* o = begin;
   bool blank = false;
   for (char c : raw) {
     if (IsBlank(c)) {
       blank = true;
       continue;
     }
-    if (blank) out.push_back(' ');
+    if (blank) *o++ = ' ';
     blank = false;
-    out.push_back(Lower(c));
+    *o++ = Lower(c);
   }
+  out->resize(static_cast<size_t>(o - begin));
+}
+
+std::string FoldText(std::string_view raw) {
+  std::string out;
+  FoldTextInto(raw, &out);
   return out;
 }
 

@@ -43,6 +43,8 @@ bool ParseDateTime(std::string_view text, std::string* key, double* minutes);
 
 // Trims blanks and folds case and inner white space.
 std::string FoldText(std::string_view raw);
+// The same into *out (its capacity reused: no allocation once it is large enough).
+void FoldTextInto(std::string_view raw, std::string* out);
 
 // Returns the author list as sorted, unique name words joined by ' ': lower case, accents (HTML
 // entities or Latin-1 letters) folded, other HTML entities read as blanks, apostrophes dropped
