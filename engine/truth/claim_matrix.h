@@ -85,6 +85,8 @@ class ClaimMatrixBuilder {
   // the first call for a value sets it.
   int SourceId(std::string_view source);
   int ObjectId(std::string_view object) { return objects_.Intern(object); }
+  // Starts loading what ObjectId(object) will look at first (a reader's look-ahead).
+  void PrefetchObject(std::string_view object) const { objects_.Prefetch(object); }
   int ValueId(std::string_view value, double number = kNoNumber);
   int FileId(std::string_view file);
   // REQUIRES: the ids come from this builder's *Id functions.

@@ -208,14 +208,8 @@ class RecordSink {
   std::string_view name() const { return name_; }
   Diagnostics* diagnostics() const { return d_; }
 
-  // An object named by one CSV field: ObjectKey(raw), folded into a buffer reused from row to
-  // row; Add interns it in the builder. No cache of raw names: folding an ASCII name costs less
-  // than a look-up, so each row costs one look-up of its object (in the builder's table).
-  Normalized* CsvObject(std::string_view raw) {
-    csv_object_.id = -1;
-    FoldTextInto(raw, &csv_object_.key);
-    return &csv_object_;
-  }
+  // Starts loading what interning the object `key` will look at (a reader's look-ahead).
+  void PrefetchObject(std::string_view key) const { builder_->PrefetchObject(key); }
   // An object name taken as it is (the claim matrix's column numbers).
   Normalized* VerbatimObject(std::string_view raw) {
     return verbatim_objects_.Get(raw, [&] { return Normalized{std::string(raw)}; });
@@ -277,7 +271,6 @@ class RecordSink {
   std::string last_time_raw_;
   double last_time_ = engine::truth::kNoNumber;
   DafnaObjectCache dafna_objects_, dafna_csv_objects_;
-  Normalized csv_object_;
   NormalizeCache verbatim_objects_, values_;
   void Probe(bool on) {
     dafna_objects_.Probe(on);
@@ -332,7 +325,9 @@ size_t CountLines(std::string_view text) {
       uint64_t word;
       std::memcpy(&word, text.data() + pos, 8);
       const uint64_t x = word ^ kLf;
-      n += static_cast<size_t>(std::popcount(~(((x & kLow7) + kLow7) | x | kLow7)));
+      // One bit (bit 7) per LF byte: their count, summed byte by byte by a multiply.
+      const uint64_t bits = ~(((x & kLow7) + kLow7) | x | kLow7) >> 7;
+      n += static_cast<size_t>((bits * 0x0101010101010101ull) >> 56);
     }
   }
   for (; pos < text.size(); ++pos) n += text[pos] == '\n';
@@ -415,18 +410,53 @@ void ParseCsvClaims(std::string_view text, RecordSink* sink, ClaimReadStats* sta
     throw std::runtime_error(std::string(name) + ":" + std::to_string(line) +
                              ": the header must name the columns source, object, value[, time]");
   const size_t needed = std::max({source, object, value}) + 1;
-  while (scanner.Next(&fields, &line)) {
-    if (fields.size() < needed) {
-      Warn(sink->diagnostics(), name, line, "missing fields; record skipped");
-      ++stats->skipped;
-      continue;
+  // One record of look-ahead: the next record is split and its object folded, and the slot
+  // where its look-up begins is loaded, while this record is added, so that the look-up of one
+  // of a few hundred thousand objects does not wait for memory. Objects are folded (ObjectKey)
+  // into a buffer per record and interned once, in the builder; no cache of raw names.
+  struct Row {
+    std::vector<std::string_view> fields;
+    std::vector<std::string> owned;  // the fields, when they pointed into the scanner
+    size_t line = 0;
+    Normalized object;
+  };
+  Row rows[2];
+  auto scan = [&](Row* r) {
+    if (!scanner.Next(&r->fields, &r->line)) return false;
+    if (!scanner.last_in_text()) {
+      r->owned.assign(r->fields.begin(), r->fields.end());
+      for (size_t i = 0; i < r->fields.size(); ++i) r->fields[i] = r->owned[i];
     }
-    std::string_view t;
-    if (time >= 0 && static_cast<size_t>(time) < fields.size()) t = fields[time];
-    if (sink->Add(fields[source], sink->CsvObject(fields[object]), fields[value], t, line))
-      ++stats->records;
-    else
+    if (r->fields.size() >= needed) {
+      FoldTextInto(r->fields[object], &r->object.key);
+      r->object.id = -1;
+      sink->PrefetchObject(r->object.key);
+    }
+    return true;
+  };
+  Row* row = &rows[0];
+  Row* next = &rows[1];
+  for (bool more = scan(row); more; std::swap(row, next)) {
+    std::exception_ptr failure;  // a broken record after this one: this one is added first
+    try {
+      more = scan(next);
+    } catch (...) {
+      more = false;
+      failure = std::current_exception();
+    }
+    const std::vector<std::string_view>& f = row->fields;
+    if (f.size() < needed) {
+      Warn(sink->diagnostics(), name, row->line, "missing fields; record skipped");
       ++stats->skipped;
+    } else {
+      std::string_view t;
+      if (time >= 0 && static_cast<size_t>(time) < f.size()) t = f[time];
+      if (sink->Add(f[source], &row->object, f[value], t, row->line))
+        ++stats->records;
+      else
+        ++stats->skipped;
+    }
+    if (failure) std::rethrow_exception(failure);
   }
 }
 

@@ -86,7 +86,8 @@ found : {
 }
 
 bool CsvScanner::Next(std::vector<std::string_view>* fields, size_t* line) {
-  if (NextPlain(fields, line)) return true;
+  plain_ = NextPlain(fields, line);
+  if (plain_) return true;
   fields->clear();
   spans_.clear();
   scratch_.clear();

@@ -27,6 +27,9 @@ class CsvScanner {
   // the next call; *line is the line on which the record starts. Returns false at the end.
   // Throws std::runtime_error naming the file and line for a quoted field that never closes.
   bool Next(std::vector<std::string_view>* fields, size_t* line);
+  // Whether the last record read lay whole in the text (its fields point into the text, not
+  // into the scanner, and stay valid after the next call).
+  bool last_in_text() const { return plain_; }
 
  private:
   // The common case: a record on one line without quotes or CRs, split in one pass over the line
@@ -43,6 +46,7 @@ class CsvScanner {
   char sep_;
   size_t pos_ = 0;
   size_t line_ = 1;
+  bool plain_ = false;
   std::string scratch_;
   std::vector<Field> spans_;
 };
