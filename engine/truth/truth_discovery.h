@@ -44,6 +44,12 @@ struct TruthOptions {
   double truthfinder_initial_trust = 0.9;
   double truthfinder_gamma = 0.3;  // dampening factor
   double truthfinder_rho = 0.5;    // influence of related claims
+  // A source's trust is held at or below this (1 = no bound, as the paper and joesingo's
+  // library). With many sources that copy each other, beliefs and trust saturate (0.99999995
+  // against 0.99999) and the log-odds weights -ln(1 - t) then rank groups of copiers by those
+  // last digits (17 against 12) rather than by evidence; a bound (0.99, a weight of at most 4.6)
+  // keeps them equal there. `claimgraph truth` uses 0.99 (docs/EVALUATION.md, "Default method").
+  double truthfinder_max_trust = 1;
   std::vector<Implication> implications;
 
   double accu_prior_accuracy = 0.8;  // A(s) at the start

@@ -116,6 +116,7 @@ void TruthFinder::Iterate(TruthResult* r) {
     Eigen::VectorXd t(m_.num_sources());
     const Eigen::VectorXd sums = m_.sc * belief;
     for (int s = 0; s < m_.num_sources(); ++s) t[s] = counts[s] > 0 ? sums[s] / counts[s] : 0;
+    if (options_.truthfinder_max_trust < 1) t = t.cwiseMin(options_.truthfinder_max_trust);
     const double n1 = t.norm(), n2 = trust.norm();
     r->residual = (n1 == 0 || n2 == 0) ? 1 : 1 - t.dot(trust) / (n1 * n2);
     trust = std::move(t);

@@ -1,11 +1,7 @@
 // `claimgraph truth`: truth discovery on structured claims (DESIGN.md, Command line). Reads claims
 // (DAFNA, source,object,value[,time] CSV, or joesingo's claim matrix), runs one method, prints a
 // summary (and `accuracy: <0..1>` against --truth), and writes the JSON result with -o.
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <boost/program_options.hpp>
-#include <cerrno>
 #include <chrono>
 #include <cstdint>
 #include <cstdlib>
@@ -19,7 +15,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <sstream>
@@ -32,9 +27,9 @@
 #include "io/cli/command_line.h"
 #include "io/cli/commands.h"
 #include "io/report/escape.h"
-#include "io/report/json_writer.h"
 #include "io/truth/claim_readers.h"
 #include "io/truth/gold.h"
+#include "io/truth/result_json.h"
 
 namespace claimgraph::cli {
 namespace {
@@ -93,195 +88,6 @@ double ProcessCpuSeconds() {
   return static_cast<double>(ts.tv_sec) + ts.tv_nsec * 1e-9;
 }
 
-// JSON numbers must be finite.
-double Finite(double x) { return std::isfinite(x) ? x : 0.0; }
-
-// Indices 0..n-1 in the order of names[i] (JSON objects are written with sorted keys, as
-// nlohmann::json writes them).
-std::vector<int> SortedBy(const std::vector<std::string>& names, int n) {
-  std::vector<int> order(n);
-  for (int i = 0; i < n; ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](int a, int b) { return names[a] < names[b]; });
-  return order;
-}
-
-// A file written in chunks through a temporary beside it, renamed into place by Commit (the
-// destructor removes an uncommitted temporary): the output appears whole or not at all.
-class ChunkedFile {
- public:
-  explicit ChunkedFile(std::string path) : path_(std::move(path)), temporary_(path_ + ".tmp") {
-    fd_ = ::open(temporary_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
-    if (fd_ < 0) throw std::runtime_error(path_ + ": cannot write: " + std::strerror(errno));
-  }
-  ~ChunkedFile() {
-    if (fd_ >= 0) {
-      ::close(fd_);
-      std::remove(temporary_.c_str());
-    }
-  }
-  ChunkedFile(const ChunkedFile&) = delete;
-  ChunkedFile& operator=(const ChunkedFile&) = delete;
-
-  // Writes *buffer once it holds `threshold` bytes or more, and empties it.
-  void Flush(std::string* buffer, size_t threshold = 0) {
-    if (buffer->size() < threshold || buffer->empty()) return;
-    const char* p = buffer->data();
-    size_t left = buffer->size();
-    while (left > 0) {
-      const ssize_t n = ::write(fd_, p, left);
-      if (n < 0 && errno == EINTR) continue;
-      if (n <= 0) throw std::runtime_error(path_ + ": write failed: " + std::strerror(errno));
-      p += n;
-      left -= static_cast<size_t>(n);
-    }
-    written_ += buffer->size();
-    buffer->clear();
-  }
-  // Writes the rest of *buffer and renames the temporary into place. Returns the bytes written.
-  size_t Commit(std::string* buffer) {
-    Flush(buffer);
-    const int fd = fd_;
-    fd_ = -1;
-    if (::close(fd) != 0) {
-      std::remove(temporary_.c_str());
-      throw std::runtime_error(path_ + ": write failed");
-    }
-    if (std::rename(temporary_.c_str(), path_.c_str()) != 0) {
-      std::remove(temporary_.c_str());
-      throw std::runtime_error(path_ + ": cannot replace");
-    }
-    return written_;
-  }
-
- private:
-  std::string path_, temporary_;
-  int fd_ = -1;
-  size_t written_ = 0;
-};
-
-// Writes the JSON result (DESIGN.md, `claimgraph truth -o`) straight into a buffer, and the
-// buffer to `path` a chunk at a time (the chunk stays in the CPU's cache and no fresh pages are
-// faulted in for the whole text) through a temporary file renamed into place: no JSON tree (a
-// Weather result is 7 MB of text; building nlohmann objects for it cost more than the run).
-// `sd`: bootstrap standard deviation per source, or empty; `years`: trust per year, or null (no
-// "windows" member). Returns the bytes written.
-size_t WriteResult(const std::string& path, const et::ClaimMatrix& m,
-                   const et::TruthAlgorithm& method, const et::TruthResult& result,
-                   const Eigen::VectorXd& sd, const std::vector<et::WindowTrust>* years,
-                   const std::vector<int8_t>& known, const et::CalibrationOptions& calibration) {
-  constexpr size_t kChunk = 256 << 10;
-  ChunkedFile file(path);
-  std::string out;
-  out.reserve(kChunk + 64 * 1024);
-  io::report::JsonWriter w(&out);
-  const std::vector<int> sources = SortedBy(m.sources, m.num_sources());
-  const std::vector<int> objects = SortedBy(m.objects, m.num_objects());
-  const auto evidence = et::CountEvidence(m, &result);
-  const std::vector<et::ReliabilityEvidence> support = et::MatrixEvidence(m, result, known);
-  const double prior = et::PriorMean(support, calibration);
-  const auto* accu = dynamic_cast<const et::Accu*>(&method);
-  w.BeginObject();
-  // Members in nlohmann's (sorted) order.
-  w.Key("belief").BeginObject();
-  std::vector<int> claims;
-  for (int o : objects) {
-    w.Key(m.objects[o]).BeginObject();
-    claims.clear();
-    for (int c = m.object_begin[o]; c < m.object_begin[o + 1]; ++c) claims.push_back(c);
-    std::sort(claims.begin(), claims.end(),
-              [&](int a, int b) { return m.values[a] < m.values[b]; });
-    for (int c : claims) w.Key(m.values[c]).Double(Finite(result.belief[c]));
-    w.EndObject();
-    file.Flush(&out, kChunk);
-  }
-  w.EndObject();
-  w.Key("converged").Bool(result.converged);
-  if (accu) {
-    w.Key("dependent_sources").BeginArray();
-    for (const et::Accu::Dependence& d : accu->dependences())
-      w.BeginObject()
-          .Key("a")
-          .String(m.sources[d.a])
-          .Key("b")
-          .String(m.sources[d.b])
-          .Key("probability")
-          .Double(Finite(d.probability))
-          .EndObject();
-    w.EndArray();
-  }
-  w.Key("iterations").Int(result.iterations);
-  w.Key("method").String(result.method);
-  w.Key("objects").BeginObject();
-  for (int o : objects) {
-    if (result.truth[o] < 0) continue;
-    w.Key(m.objects[o])
-        .BeginObject()
-        .Key("confidence")
-        .Double(Finite(result.confidence[o]))
-        .Key("value")
-        .String(et::ChosenValue(m, result, o))
-        .EndObject();
-    file.Flush(&out, kChunk);
-  }
-  w.EndObject();
-  w.Key("residual").Double(Finite(result.residual));
-  w.Key("sources").BeginArray();
-  for (int s = 0; s < m.num_sources(); ++s) {
-    const et::CalibratedReliability r = et::Calibrate(support[s], prior, calibration);
-    w.BeginObject()
-        .Key("chosen")
-        .Int(evidence[s].chosen)
-        .Key("claims")
-        .Int(evidence[s].claims)
-        .Key("contradicted")
-        .Int(evidence[s].contradicted)
-        .Key("corroborated")
-        .Int(evidence[s].corroborated)
-        .Key("evidence")
-        .Int(r.evidence)
-        .Key("interval")
-        .BeginArray()
-        .Double(Finite(r.low))
-        .Double(Finite(r.high))
-        .EndArray()
-        .Key("name")
-        .String(m.sources[s])
-        .Key("reliability")
-        .Double(Finite(r.reliability))
-        .Key("trust")
-        .Double(Finite(result.trust[s]))
-        .Key("uncertainty")
-        .Double(sd.size() ? Finite(sd[s]) : 0.0)
-        .Key("verdicts")
-        .Int(r.verdicts)
-        .EndObject();
-    file.Flush(&out, kChunk);
-  }
-  w.EndArray();
-  w.Key("trust").BeginObject();
-  for (int s : sources) w.Key(m.sources[s]).Double(Finite(result.trust[s]));
-  w.EndObject();
-  w.Key("truth").BeginObject();
-  for (int o : objects) {
-    if (result.truth[o] >= 0) w.Key(m.objects[o]).String(et::ChosenValue(m, result, o));
-    file.Flush(&out, kChunk);
-  }
-  w.EndObject();
-  if (years) {
-    w.Key("windows").BeginObject();
-    for (const et::WindowTrust& window : *years) {
-      w.Key(window.window).BeginObject();
-      for (int s : sources)
-        if (window.claims[s] > 0) w.Key(m.sources[s]).Double(Finite(window.trust[s]));
-      w.EndObject();
-    }
-    w.EndObject();
-  }
-  w.EndObject();
-  out.push_back('\n');
-  return file.Commit(&out);
-}
-
 }  // namespace
 
 int TruthCommand(const std::vector<std::string>& args) {
@@ -289,6 +95,7 @@ int TruthCommand(const std::vector<std::string>& args) {
   std::string format = "dafna", algorithm, truth_file, truth_format = "auto", output, values,
               implication = "none", known_file, known_format = "auto";
   int max_iterations = 0, bootstrap = 0, max_diagnostics = 20;
+  double truthfinder_max_trust = 0.99;
   double tolerance = -1, half_life = 0;
   bool windows = false;
   et::TruthOptions defaults;
@@ -323,6 +130,10 @@ int TruthCommand(const std::vector<std::string>& args) {
       "values", po::value(&values)->default_value("auto"),
       "auto (numbers as numbers, text folded) | authors (author lists as sets of names, Book)")(
       "output,o", po::value(&output), "write the result as JSON")(
+      "truthfinder-max-trust", po::value(&truthfinder_max_trust)->default_value(0.99),
+      "truthfinder: a source's trust is held at or below this (1 = unbounded, as the paper and "
+      "joesingo/truthdiscovery; the bound keeps groups of copiers whose trust saturates near 1 "
+      "from being ranked by its last digits)")(
       "implication", po::value(&implication)->default_value("none"),
       "truthfinder's implication between values of an object: none | gaussian "
       "(exp(-0.5 d^2) between numbers) | jaccard (word overlap - 0.5) | containment (share of a's "
@@ -417,6 +228,9 @@ int TruthCommand(const std::vector<std::string>& args) {
   truth_options.accu_negative_votes = accu_negative;
   truth_options.accu_copy_detection = accu_copies;
   truth_options.accu_known_accuracy = accu_known;
+  if (!(truthfinder_max_trust > 0) || truthfinder_max_trust > 1)
+    throw UsageError("--truthfinder-max-trust must be in (0, 1]");
+  truth_options.truthfinder_max_trust = truthfinder_max_trust;
   if (implication == "gaussian")
     truth_options.implications = et::GaussianImplications(matrix);
   else if (implication == "jaccard")
@@ -489,8 +303,8 @@ int TruthCommand(const std::vector<std::string>& args) {
     const auto t3 = Clock::now();
     const double cpu3 = ProcessCpuSeconds();
     const size_t written =
-        WriteResult(output, matrix, *method, result, sd, windows ? &years : nullptr,
-                    truth_options.known, calibration);
+        it::WriteTruthResultJson(output, matrix, *method, result, sd, windows ? &years : nullptr,
+                                 truth_options.known, calibration);
     const double write_s = std::chrono::duration<double>(Clock::now() - t3).count();
     const double write_cpu = ProcessCpuSeconds() - cpu3;
     std::cout << std::fixed << std::setprecision(3) << "write_seconds: " << write_s
