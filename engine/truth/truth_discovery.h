@@ -47,8 +47,8 @@ struct TruthOptions {
   // A source's trust is held at or below this (1 = no bound, as the paper and joesingo's
   // library). With many sources that copy each other, beliefs and trust saturate (0.99999995
   // against 0.99999) and the log-odds weights -ln(1 - t) then rank groups of copiers by those
-  // last digits (17 against 12) rather than by evidence; a bound (0.99, a weight of at most 4.6)
-  // keeps them equal there. `claimgraph truth` uses 0.99 (docs/EVALUATION.md, "Default method").
+  // last digits (17 against 12) rather than by evidence; a bound keeps them equal there.
+  // `claimgraph truth` uses 0.995 (docs/EVALUATION.md, "A default that holds").
   double truthfinder_max_trust = 1;
   std::vector<Implication> implications;
 

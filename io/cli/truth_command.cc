@@ -95,7 +95,7 @@ int TruthCommand(const std::vector<std::string>& args) {
   std::string format = "dafna", algorithm, truth_file, truth_format = "auto", output, values,
               implication = "none", known_file, known_format = "auto";
   int max_iterations = 0, bootstrap = 0, max_diagnostics = 20;
-  double truthfinder_max_trust = 0.99;
+  double truthfinder_max_trust = 0.995;
   double tolerance = -1, half_life = 0;
   bool windows = false;
   et::TruthOptions defaults;
@@ -130,7 +130,7 @@ int TruthCommand(const std::vector<std::string>& args) {
       "values", po::value(&values)->default_value("auto"),
       "auto (numbers as numbers, text folded) | authors (author lists as sets of names, Book)")(
       "output,o", po::value(&output), "write the result as JSON")(
-      "truthfinder-max-trust", po::value(&truthfinder_max_trust)->default_value(0.99),
+      "truthfinder-max-trust", po::value(&truthfinder_max_trust)->default_value(0.995),
       "truthfinder: a source's trust is held at or below this (1 = unbounded, as the paper and "
       "joesingo/truthdiscovery; the bound keeps groups of copiers whose trust saturates near 1 "
       "from being ranked by its last digits)")(

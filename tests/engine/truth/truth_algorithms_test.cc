@@ -303,6 +303,39 @@ TEST_CASE("ACCU finds a copier and discounts its votes", "[engine][truth]") {
   CHECK(correct == 20);
 }
 
+TEST_CASE("TruthFinder's trust bound: saturated copier groups weigh by numbers, as voting",
+          "[engine][truth]") {
+  // Two groups of twelve sources agree on 30 objects and split on 10, where one group gives
+  // twelve votes and the other six (alternating). Every trust saturates near 1; bounded, every
+  // source weighs the same and each split object goes to the larger camp, as voting decides.
+  std::vector<Triple> t;
+  for (int o = 0; o < 40; ++o) {
+    const std::string obj = "o" + std::to_string(o);
+    for (int k = 0; k < 12; ++k) {
+      const bool split = o >= 30, a_large = o % 2 == 0;
+      const std::string a = "a" + std::to_string(k), b = "b" + std::to_string(k);
+      if (!split || a_large || k < 6) t.push_back({a, obj, split ? "va" : "t"});
+      if (!split || !a_large || k < 6) t.push_back({b, obj, split ? "vb" : "t"});
+    }
+  }
+  const ClaimMatrix m = Build(t);
+  TruthOptions bounded;
+  bounded.truthfinder_max_trust = 0.995;
+  const TruthResult r = MakeAlgorithm("truthfinder", m, bounded)->Run();
+  const TruthResult vote = MakeAlgorithm("voting", m, {})->Run();
+  CHECK(r.trust.maxCoeff() <= 0.995);
+  CHECK(r.trust.minCoeff() == Approx(0.995));  // every source saturated
+  for (int o = 0; o < m.num_objects(); ++o) {
+    INFO(m.objects[o]);
+    CHECK(m.values[r.truth[o]] == m.values[vote.truth[o]]);
+  }
+  // Unbounded (the default of the engine, as the paper) the same run may stop as soon as a trust
+  // reaches 1; it gives finite scores either way.
+  const TruthResult unbounded = MakeAlgorithm("truthfinder", m, {})->Run();
+  CHECK(unbounded.trust.allFinite());
+  CHECK(unbounded.belief.allFinite());
+}
+
 TEST_CASE("Degenerate inputs give finite scores and notes, never NaN", "[engine][truth]") {
   const ClaimMatrix empty = Build({});
   // One claim per source (AverageLog's ln 1 = 0), one value per object.
