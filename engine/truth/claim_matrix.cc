@@ -129,10 +129,16 @@ ClaimMatrix ClaimMatrixBuilder::Build(Diagnostics* diagnostics, size_t max_repea
 
   // Records object by object (a counting sort, stable in the order of Add), copied with what the
   // steps below need, so that they read memory in order rather than records all over.
+  // An item carries its record's file and line (for a repeat warning), so that the records can
+  // be freed as soon as they are copied and the arrays below reuse their memory (lines past
+  // 2^32 - 1, in a file of more than 4 GB, are reported as that). Weights, when any is not 1,
+  // stay in weights_ by record.
   struct Item {
     int source, value;
-    double time, weight;
+    double time;
     uint32_t record;
+    int file;
+    uint32_t line;
   };
   std::vector<uint32_t> object_start(num_objects + 1, 0);
   for (const Record& r : records_) ++object_start[r.object + 1];
@@ -142,9 +148,16 @@ ClaimMatrix ClaimMatrixBuilder::Build(Diagnostics* diagnostics, size_t max_repea
     std::vector<uint32_t> next(object_start.begin(), object_start.end() - 1);
     for (uint32_t i = 0; i < n; ++i) {
       const Record& r = records_[i];
-      items[next[r.object]++] = {r.source, r.value, r.time, Weight(i), i};
+      items[next[r.object]++] = {
+          r.source,
+          r.value,
+          r.time,
+          i,
+          r.file,
+          static_cast<uint32_t>(std::min<size_t>(r.line, std::numeric_limits<uint32_t>::max()))};
     }
   }
+  records_ = {};
 
   ClaimMatrix m;
   m.object_begin.assign(num_objects + 1, 0);
@@ -173,13 +186,11 @@ ClaimMatrix ClaimMatrixBuilder::Build(Diagnostics* diagnostics, size_t max_repea
     const size_t base = claim_values.size();
     for (const Item* p = begin; p != end; ++p) {
       if (p + 1 != end && p[1].source == p->source) {
-        if (p[1].value != p->value && diagnostics) {
-          const Record& r = records_[p[1].record];
-          repeats.push_back({p->source, o, p->value, p[1].value, r.file, r.line});
-        }
+        if (p[1].value != p->value && diagnostics)
+          repeats.push_back({p->source, o, p->value, p[1].value, p[1].file, p[1].line});
         continue;
       }
-      kept.push_back({p->source, p->value, p->weight, p->time});
+      kept.push_back({p->source, p->value, Weight(p->record), p->time});
       claim_values.push_back(p->value);
     }
     // Claims: the object's distinct values, by value number.
