@@ -133,6 +133,9 @@ struct SentenceWork {
   Attribution att;
   std::string drop;  // reason, if not a claim
   bool inherited = false;
+  // Further attributions of the sentence with contents of their own ("X said A, adding B"):
+  // each becomes a claim of its own.
+  std::vector<Attribution> more;
 };
 
 // An attribution of the learned model, with its speaker named.
@@ -142,41 +145,19 @@ struct ModelAttribution {
   attrib::AttributionSpan spans;
 };
 
-// The sentence's attribution from the model: the one whose cue lies in the sentence (the first
-// with content here), else the one whose content covers the sentence (a quotation running over
-// several sentences, or "Content. He said." across a split). Content lexemes: those inside the
-// model's content ranges.
-Attribution FromModel(const std::vector<ModelAttribution>& model, const std::vector<Lexeme>& lex,
-                      const TextSpan& span) {
+// An attribution of the model as lexemes of the sentence: the cue and the lexemes inside the
+// model's content ranges. `inherited` marks one whose cue lies outside the sentence.
+Attribution ToLexemes(const ModelAttribution& m, const std::vector<Lexeme>& lex, bool inherited) {
   Attribution att;
-  const ModelAttribution* pick = nullptr;
-  bool inherited = false;
-  for (const ModelAttribution& m : model) {
-    if (m.cue_begin < span.begin || m.cue_begin >= span.end) continue;
-    if (attrib::OverlapSize(m.spans.content, {{span.begin, span.end}}) == 0) continue;
-    pick = &m;
-    break;
-  }
-  if (pick == nullptr) {
-    for (const ModelAttribution& m : model) {
-      const size_t o = attrib::OverlapSize(m.spans.content, {{span.begin, span.end}});
-      if (2 * o >= span.size()) {
-        pick = &m;
-        inherited = true;
-        break;
-      }
-    }
-  }
-  if (pick == nullptr) return att;
   att.kind = inherited ? Attribution::kVerbQuote : Attribution::kVerbThat;
-  att.speaker = pick->speaker;
-  att.role = pick->role;
-  att.verb = FoldCase(pick->cue_text);
+  att.speaker = m.speaker;
+  att.role = m.role;
+  att.verb = FoldCase(m.cue_text);
   att.content_begin = lex.size();
   att.content_end = 0;
   for (size_t i = 0; i < lex.size(); ++i) {
-    if (lex[i].begin <= pick->cue_begin && pick->cue_begin < lex[i].end) att.cue = i;
-    if (attrib::OverlapSize(pick->spans.content, {{lex[i].begin, lex[i].end}}) == 0) continue;
+    if (lex[i].begin <= m.cue_begin && m.cue_begin < lex[i].end) att.cue = i;
+    if (attrib::OverlapSize(m.spans.content, {{lex[i].begin, lex[i].end}}) == 0) continue;
     att.content_begin = std::min(att.content_begin, i);
     att.content_end = i + 1;
   }
@@ -185,6 +166,45 @@ Attribution FromModel(const std::vector<ModelAttribution>& model, const std::vec
     att.content_end = lex.size();
   }
   return att;
+}
+
+// The sentence's attributions from the model: those whose cue lies in the sentence and whose
+// content reaches into it, in the model's order; else the one whose content covers the sentence
+// (a quotation running over several sentences, or "Content. He said." across a split).
+// The first is the sentence's attribution; further ones ("X said A, adding B") follow when their
+// contents are disjoint from those before (a nested "X said Y claimed C" stays one claim) and
+// both hold at least `min_words` words.
+std::vector<Attribution> FromModel(const std::vector<ModelAttribution>& model,
+                                   const std::vector<Lexeme>& lex, const TextSpan& span,
+                                   int min_words) {
+  std::vector<Attribution> out;
+  for (const ModelAttribution& m : model) {
+    if (m.cue_begin < span.begin || m.cue_begin >= span.end) continue;
+    if (attrib::OverlapSize(m.spans.content, {{span.begin, span.end}}) == 0) continue;
+    Attribution att = ToLexemes(m, lex, false);
+    if (!out.empty()) {
+      const bool whole = att.content_begin == 0 && att.content_end == lex.size();
+      if (whole || CountWords(lex, att.content_begin, att.content_end) < min_words) continue;
+      bool disjoint = true;
+      for (const Attribution& a : out)
+        disjoint =
+            disjoint && (att.content_end <= a.content_begin || a.content_end <= att.content_begin);
+      const Attribution& first = out.front();
+      if (!disjoint || CountWords(lex, first.content_begin, first.content_end) < min_words ||
+          (first.content_begin == 0 && first.content_end == lex.size()))
+        continue;
+    }
+    out.push_back(std::move(att));
+  }
+  if (!out.empty()) return out;
+  for (const ModelAttribution& m : model) {
+    const size_t o = attrib::OverlapSize(m.spans.content, {{span.begin, span.end}});
+    if (2 * o >= span.size()) {
+      out.push_back(ToLexemes(m, lex, true));
+      break;
+    }
+  }
+  return out;
 }
 
 // Running conversion from byte offsets (increasing) to code-point offsets.
@@ -247,7 +267,10 @@ ExtractionResult ClaimExtractor::Run(const Document& doc, bool trace,
   nlp::CorefResult coref;
   if (annotated != nullptr) {
     coref = nlp::ResolveCoreference(*annotated);
-    for (attrib::TokenAttribution& a : attrib::AttributionModel::Default().Predict(*annotated)) {
+    const attrib::AttributionModel& attribution = options_.attribution_model != nullptr
+                                                      ? *options_.attribution_model
+                                                      : attrib::AttributionModel::Default();
+    for (attrib::TokenAttribution& a : attribution.Predict(*annotated)) {
       ModelAttribution m;
       const attrib::ResolvedSpeaker sp = attrib::ResolveSpeaker(*annotated, coref, a);
       m.speaker = sp.name;
@@ -333,7 +356,14 @@ ExtractionResult ClaimExtractor::Run(const Document& doc, bool trace,
           if (l.begin > q.begin && l.end == q.end && q.end == block.span.end && !l.IsPunct('"'))
             l.in_quote = true;
       }
-      if (annotated != nullptr) w.att = FromModel(model, w.lex, w.span);
+      if (annotated != nullptr) {
+        std::vector<Attribution> found = FromModel(model, w.lex, w.span, 4);
+        if (!found.empty()) {
+          w.att = std::move(found.front());
+          w.more.assign(std::make_move_iterator(found.begin() + 1),
+                        std::make_move_iterator(found.end()));
+        }
+      }
       if (w.att.found()) {
         events.push_back({w.span.begin, paragraph, w.att.speaker, w.att.role, w.att.verb});
         // The speaker of this sentence also speaks the quotations it introduces or closes.
@@ -404,140 +434,150 @@ ExtractionResult ClaimExtractor::Run(const Document& doc, bool trace,
       w.att.content_end = w.lex.size();
       w.inherited = true;
     }
-    // Claims.
+    // Claims: one per attribution of the sentence (usually one), in text order.
     for (SentenceWork& w : work) {
-      const std::string_view sentence = text.substr(w.span.begin, w.span.size());
-      std::string drop = w.drop;
-      const int words = drop.empty() ? CountWords(w.lex, 0, w.lex.size()) : 0;
-      if (drop.empty() && words < options_.min_words) drop = "too short";
-      size_t cb = w.span.begin, ce = w.span.end;
-      size_t lb = 0, le = w.lex.size();
-      if (drop.empty() && w.att.found() && options_.content_clause_only &&
-          w.att.content_end > w.att.content_begin && w.att.content_end <= w.lex.size()) {
-        const size_t b = w.lex[w.att.content_begin].begin;
-        const size_t e = w.lex[w.att.content_end - 1].end;
-        if (CountWords(w.lex, w.att.content_begin, w.att.content_end) >= 4) {
-          cb = b;
-          ce = e;
-          lb = w.att.content_begin;
-          le = w.att.content_end;
+      std::vector<const Attribution*> units = {&w.att};
+      for (const Attribution& m : w.more) units.push_back(&m);
+      std::stable_sort(units.begin(), units.end(), [](const Attribution* x, const Attribution* y) {
+        return x->content_begin < y->content_begin;
+      });
+      for (const Attribution* unit : units) {
+        const Attribution& att = *unit;
+        const std::string_view sentence = text.substr(w.span.begin, w.span.size());
+        std::string drop = w.drop;
+        const int words = drop.empty() ? CountWords(w.lex, 0, w.lex.size()) : 0;
+        if (drop.empty() && words < options_.min_words) drop = "too short";
+        size_t cb = w.span.begin, ce = w.span.end;
+        size_t lb = 0, le = w.lex.size();
+        if (drop.empty() && att.found() && options_.content_clause_only &&
+            att.content_end > att.content_begin && att.content_end <= w.lex.size()) {
+          const size_t b = w.lex[att.content_begin].begin;
+          const size_t e = w.lex[att.content_end - 1].end;
+          if (CountWords(w.lex, att.content_begin, att.content_end) >= 4) {
+            cb = b;
+            ce = e;
+            lb = att.content_begin;
+            le = att.content_end;
+          }
         }
-      }
-      if (drop.empty()) {
-        TrimContent(text, &cb, &ce);
-        if (ce <= cb) drop = "empty";
-      }
-      Modality modality = Modality::kAsserted;
-      std::vector<TimeMention> times;
-      if (drop.empty()) {
-        const std::string_view content = text.substr(cb, ce - cb);
-        times = FindTimes(content, doc.date);
-        // "two lanes, not three as the mayor had said last month, were open": a time inside an
-        // "as X said" aside dates the saying, not what the claim is about.
-        std::erase_if(
-            times, [&](const TimeMention& t) { return InReportingAside(content, t.byte_begin); });
-        bool future = false, deadline = false;
-        // Past-tense content ("had withdrawn before the end of the year") is not a forecast
-        // even when the year it names is read as the publication year.
-        bool past = false;
-        for (size_t i = lb; i < le; ++i)
-          if (w.lex[i].Is("had") || w.lex[i].Is("was") || w.lex[i].Is("were") || w.lex[i].Is("did"))
-            past = true;
-        for (const TimeMention& t : times) {
-          if (!doc.date.empty() && t.ref.begin > doc.date && !past) future = true;
-          const std::string lead = FoldCase(t.ref.text.substr(0, 6));
-          // A deadline still ahead at publication: "by September 2026".
-          if ((lead.rfind("by ", 0) == 0 || lead.rfind("until ", 0) == 0) &&
-              (doc.date.empty() || t.ref.end >= doc.date))
-            deadline = true;
+        if (drop.empty()) {
+          TrimContent(text, &cb, &ce);
+          if (ce <= cb) drop = "empty";
         }
-        ModalityInput in;
-        in.lex = &w.lex;
-        in.begin = lb;
-        in.end = le;
-        // A question mark at the very end of the sentence counts even outside the clause.
-        if (le < w.lex.size() && w.lex.back().IsPunct('?')) in.end = w.lex.size();
-        in.reported = w.att.found() && !w.att.speaker.empty();
-        in.reporting_verb = w.att.verb;
-        in.future_time = future;
-        in.deadline = deadline;
-        modality = ComputeModality(in);
-        if (modality == Modality::kQuestion && !options_.keep_questions) drop = "question";
-      }
-      // With the layer: fragments, citations, headings, prompts and pronoun-only contents go.
-      if (drop.empty() && annotated != nullptr) {
-        ClaimFilterInput check;
-        check.doc = annotated;
-        check.coref = &coref;
-        check.sentence_begin = w.span.begin;
-        check.sentence_end = w.span.end;
-        check.content_begin = cb;
-        check.content_end = ce;
-        check.keep_questions = options_.keep_questions;
-        drop = NotAClaimReason(check);
-      }
-      if (!drop.empty()) {
-        if (trace) result.trace.push_back({w.span.begin, w.span.end, std::string(sentence), drop});
-        continue;
-      }
-      Claim c;
-      c.document = doc.id;
-      c.source = doc.source;
-      if (w.att.found()) {
-        c.speaker = w.att.speaker;
-        c.speaker_role = w.att.role;
-        if (!c.speaker.empty() || annotated != nullptr) c.cue = w.att.verb;
-      }
-      // A cue with a speaker the model could not name (an unresolved "he") is still someone
-      // else's voice.
-      c.own_voice = c.speaker.empty() && c.cue.empty();
-      c.byte_begin = cb;
-      c.byte_end = ce;
-      c.char_begin = cursor.At(cb);
-      c.char_end = cursor.At(ce);
-      c.text = std::string(text.substr(cb, ce - cb));
-      c.date = doc.date;
-      // A day named in the attribution ("said in a speech on December 26", "on December 9, X
-      // announced") dates the claim.
-      size_t frame_end = cb;
-      if (w.att.found() && w.att.cue < w.lex.size() && w.lex[w.att.cue].begin > cb)
-        frame_end = w.lex[w.att.cue].begin;
-      if (frame_end > w.span.begin || ce < w.span.end) {
-        const size_t head_end = cb > w.span.begin ? cb : frame_end;
-        for (const auto& part : {std::pair<size_t, size_t>{w.span.begin, head_end},
-                                 std::pair<size_t, size_t>{ce, w.span.end}}) {
-          if (part.second <= part.first) continue;
-          for (const TimeMention& t :
-               FindTimes(text.substr(part.first, part.second - part.first), doc.date)) {
-            if (t.day_precise && (doc.date.empty() || t.ref.begin <= doc.date)) {
-              c.date = t.ref.begin;
-              break;
+        Modality modality = Modality::kAsserted;
+        std::vector<TimeMention> times;
+        if (drop.empty()) {
+          const std::string_view content = text.substr(cb, ce - cb);
+          times = FindTimes(content, doc.date);
+          // "two lanes, not three as the mayor had said last month, were open": a time inside an
+          // "as X said" aside dates the saying, not what the claim is about.
+          std::erase_if(
+              times, [&](const TimeMention& t) { return InReportingAside(content, t.byte_begin); });
+          bool future = false, deadline = false;
+          // Past-tense content ("had withdrawn before the end of the year") is not a forecast
+          // even when the year it names is read as the publication year.
+          bool past = false;
+          for (size_t i = lb; i < le; ++i)
+            if (w.lex[i].Is("had") || w.lex[i].Is("was") || w.lex[i].Is("were") ||
+                w.lex[i].Is("did"))
+              past = true;
+          for (const TimeMention& t : times) {
+            if (!doc.date.empty() && t.ref.begin > doc.date && !past) future = true;
+            const std::string lead = FoldCase(t.ref.text.substr(0, 6));
+            // A deadline still ahead at publication: "by September 2026".
+            if ((lead.rfind("by ", 0) == 0 || lead.rfind("until ", 0) == 0) &&
+                (doc.date.empty() || t.ref.end >= doc.date))
+              deadline = true;
+          }
+          ModalityInput in;
+          in.lex = &w.lex;
+          in.begin = lb;
+          in.end = le;
+          // A question mark at the very end of the sentence counts even outside the clause.
+          if (le < w.lex.size() && w.lex.back().IsPunct('?')) in.end = w.lex.size();
+          in.reported = att.found() && !att.speaker.empty();
+          in.reporting_verb = att.verb;
+          in.future_time = future;
+          in.deadline = deadline;
+          modality = ComputeModality(in);
+          if (modality == Modality::kQuestion && !options_.keep_questions) drop = "question";
+        }
+        // With the layer: fragments, citations, headings, prompts and pronoun-only contents go.
+        if (drop.empty() && annotated != nullptr) {
+          ClaimFilterInput check;
+          check.doc = annotated;
+          check.coref = &coref;
+          check.sentence_begin = w.span.begin;
+          check.sentence_end = w.span.end;
+          check.content_begin = cb;
+          check.content_end = ce;
+          check.keep_questions = options_.keep_questions;
+          drop = NotAClaimReason(check);
+        }
+        if (!drop.empty()) {
+          if (trace)
+            result.trace.push_back({w.span.begin, w.span.end, std::string(sentence), drop});
+          continue;
+        }
+        Claim c;
+        c.document = doc.id;
+        c.source = doc.source;
+        if (att.found()) {
+          c.speaker = att.speaker;
+          c.speaker_role = att.role;
+          if (!c.speaker.empty() || annotated != nullptr) c.cue = att.verb;
+        }
+        // A cue with a speaker the model could not name (an unresolved "he") is still someone
+        // else's voice.
+        c.own_voice = c.speaker.empty() && c.cue.empty();
+        c.byte_begin = cb;
+        c.byte_end = ce;
+        c.char_begin = cursor.At(cb);
+        c.char_end = cursor.At(ce);
+        c.text = std::string(text.substr(cb, ce - cb));
+        c.date = doc.date;
+        // A day named in the attribution ("said in a speech on December 26", "on December 9, X
+        // announced") dates the claim.
+        size_t frame_end = cb;
+        if (att.found() && att.cue < w.lex.size() && w.lex[att.cue].begin > cb)
+          frame_end = w.lex[att.cue].begin;
+        if (frame_end > w.span.begin || ce < w.span.end) {
+          const size_t head_end = cb > w.span.begin ? cb : frame_end;
+          for (const auto& part : {std::pair<size_t, size_t>{w.span.begin, head_end},
+                                   std::pair<size_t, size_t>{ce, w.span.end}}) {
+            if (part.second <= part.first) continue;
+            for (const TimeMention& t :
+                 FindTimes(text.substr(part.first, part.second - part.first), doc.date)) {
+              if (t.day_precise && (doc.date.empty() || t.ref.begin <= doc.date)) {
+                c.date = t.ref.begin;
+                break;
+              }
             }
           }
         }
-      }
-      for (TimeMention& t : times) c.about.push_back(std::move(t.ref));
-      c.polarity = ComputePolarity(w.lex, lb, le);
-      c.modality = modality;
-      c.quantities = FindQuantities(c.text);
-      std::set<std::string> seen;
-      for (const EntityMention& m : aliases_.Find(c.text))
-        if (seen.insert(m.canonical).second) c.entities.push_back(m.canonical);
-      if (annotated != nullptr) {
-        attrib::FillClaimFrame(*annotated, coref, &c);
-        if (!c.subject.empty()) {
-          // The alias table's canonical name for the subject, when it knows one.
-          const std::vector<EntityMention> alias = aliases_.Find(c.subject);
-          if (alias.size() == 1) c.subject = alias[0].canonical;
+        for (TimeMention& t : times) c.about.push_back(std::move(t.ref));
+        c.polarity = ComputePolarity(w.lex, lb, le);
+        c.modality = modality;
+        c.quantities = FindQuantities(c.text);
+        std::set<std::string> seen;
+        for (const EntityMention& m : aliases_.Find(c.text))
+          if (seen.insert(m.canonical).second) c.entities.push_back(m.canonical);
+        if (annotated != nullptr) {
+          attrib::FillClaimFrame(*annotated, coref, &c);
+          if (!c.subject.empty()) {
+            // The alias table's canonical name for the subject, when it knows one.
+            const std::vector<EntityMention> alias = aliases_.Find(c.subject);
+            if (alias.size() == 1) c.subject = alias[0].canonical;
+          }
         }
+        if (trace) {
+          std::string verdict = "claim";
+          if (!c.speaker.empty())
+            verdict += " (" + c.speaker + (w.inherited ? ", continued" : "") + ")";
+          result.trace.push_back({w.span.begin, w.span.end, std::string(sentence), verdict});
+        }
+        result.claims.push_back(std::move(c));
       }
-      if (trace) {
-        std::string verdict = "claim";
-        if (!c.speaker.empty())
-          verdict += " (" + c.speaker + (w.inherited ? ", continued" : "") + ")";
-        result.trace.push_back({w.span.begin, w.span.end, std::string(sentence), verdict});
-      }
-      result.claims.push_back(std::move(c));
     }
   }
   return result;

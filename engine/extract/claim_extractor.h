@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/attrib/attribution_model.h"
 #include "engine/claim.h"
 #include "engine/document.h"
 #include "engine/extract/alias_table.h"
@@ -39,6 +40,9 @@ struct ExtractorOptions {
   // When attribution separates a speaker from what they said ("X said that Y", "“Y,” X added"),
   // the claim's text is the content clause Y; otherwise the whole sentence.
   bool content_clause_only = true;
+  // The attribution model to read speakers with; null = the built-in one
+  // (attrib::AttributionModel::Default()). Must outlive the extractor.
+  const attrib::AttributionModel* attribution_model = nullptr;
 };
 
 // Why a sentence was not made a claim, for debugging and the evaluation listing.

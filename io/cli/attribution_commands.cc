@@ -19,6 +19,7 @@
 #include <sstream>
 #include <string>
 
+#include "engine/attrib/attribution_errors.h"
 #include "engine/attrib/attribution_metrics.h"
 #include "engine/attrib/attribution_model.h"
 #include "engine/attrib/speaker_resolver.h"
@@ -97,6 +98,68 @@ engine::attrib::AttributionModel LoadModel(const std::string& path) {
   return engine::attrib::AttributionModel::Parse(s.str(), path);
 }
 
+// Text of byte ranges on one line (white space folded), at most `limit` bytes.
+std::string OneLine(std::string_view text, const engine::attrib::ByteRanges& r, size_t limit) {
+  std::string out;
+  for (const engine::attrib::ByteRange& x : r) {
+    if (x.end > text.size()) break;
+    if (!out.empty()) out += " | ";
+    out += text.substr(x.begin, x.size());
+  }
+  for (char& c : out)
+    if (c == '\n' || c == '\t' || c == '\r') c = ' ';
+  if (out.size() > limit) out = out.substr(0, limit) + "...";
+  return out;
+}
+
+// The misses of one article as TSV lines, counted into `table`.
+void WriteErrors(const io::PolnearDocument& p, const std::vector<AttributionSpan>& model,
+                 const engine::ExtractionResult& extracted,
+                 engine::attrib::AttributionErrorTable* table, std::ostream& out) {
+  std::vector<engine::attrib::ClaimExtent> claims;
+  for (const engine::Claim& c : extracted.claims)
+    claims.push_back({{c.byte_begin, c.byte_end}, !c.speaker.empty()});
+  std::vector<engine::attrib::SentenceVerdict> sentences;
+  for (const engine::SentenceTrace& t : extracted.trace)
+    sentences.push_back({{t.byte_begin, t.byte_end}, t.verdict});
+  engine::attrib::AttributionErrorInput in;
+  in.text = p.text;
+  in.gold = &p.attributions;
+  in.model = &model;
+  in.claims = &claims;
+  in.sentences = &sentences;
+  const engine::attrib::AttributionErrors e = engine::attrib::AnalyseAttributionErrors(in);
+  table->Add(e);
+  for (const engine::attrib::AttributionMiss& m : e.misses) {
+    const AttributionSpan& g = p.attributions[m.gold];
+    char cover[64];
+    std::snprintf(cover, sizeof cover, "%.2f\t%.2f", m.model_cover, m.claims_cover);
+    out << p.name << '\t' << m.cause << '\t' << m.detail << '\t' << cover << '\t'
+        << OneLine(p.text, g.source, 80) << '\t' << OneLine(p.text, g.cue, 40) << '\t'
+        << OneLine(p.text, g.content, 200);
+    if (m.model_best >= 0) {
+      const AttributionSpan& b = model[static_cast<size_t>(m.model_best)];
+      out << '\t' << OneLine(p.text, b.source, 80) << '\t' << b.resolved_source << '\t'
+          << OneLine(p.text, b.cue, 40) << '\t' << OneLine(p.text, b.content, 200);
+    } else {
+      out << "\t\t\t\t";
+    }
+    out << '\n';
+  }
+}
+
+void PrintErrorTable(const engine::attrib::AttributionErrorTable& t) {
+  std::printf("missed gold attributions: %zu\n", t.misses());
+  for (const auto& [cause, n] : t.causes()) {
+    std::printf("  %-28s %5zu\n", cause.c_str(), n);
+    for (const auto& [detail, k] : t.details())
+      if (detail.rfind(cause + " / ", 0) == 0)
+        std::printf("    %-40s %5zu\n", detail.substr(cause.size() + 3).c_str(), k);
+  }
+  std::printf("wrong claims with a speaker: %zu outside gold content, %zu partly inside\n",
+              t.wrong_outside(), t.wrong_partial());
+}
+
 }  // namespace
 
 int TrainAttributionCommand(const std::vector<std::string>& args) {
@@ -147,7 +210,7 @@ int TrainAttributionCommand(const std::vector<std::string>& args) {
 int EvalAttributionCommand(const std::vector<std::string>& args) {
   const std::string usage = "claimgraph eval attribution --format polnear DIR";
   std::string format, dir, annotations, model_path;
-  std::string trace_path;
+  std::string trace_path, errors_path;
   po::options_description desc("Options");
   // clang-format off
   desc.add_options()
@@ -158,7 +221,10 @@ int EvalAttributionCommand(const std::vector<std::string>& args) {
        "score the attribution model on these CoNLL annotations of the articles")
       ("model", po::value(&model_path), "attribution model file (default: the built-in one)")
       ("trace", po::value(&trace_path),
-       "write every sentence's verdict (claim, speaker, or why it was dropped) to this TSV");
+       "write every sentence's verdict (claim, speaker, or why it was dropped) to this TSV")
+      ("errors", po::value(&errors_path),
+       "write every missed gold attribution with its cause to this TSV and print the table of "
+       "causes (engine/attrib/attribution_errors.h)");
   // clang-format on
   po::positional_options_description pos;
   pos.add("dir", 1);
@@ -174,14 +240,24 @@ int EvalAttributionCommand(const std::vector<std::string>& args) {
   for (const auto& d : corpus.diagnostics) std::cerr << d.ToString() << "\n";
   engine::attrib::AttributionScorer scorer;  // what the claims say
   engine::attrib::AttributionScorer spans;   // the model's own spans
-  const engine::ClaimExtractor extractor;
   const engine::attrib::AttributionModel model = LoadModel(model_path);
+  engine::ExtractorOptions extractor_options;
+  extractor_options.attribution_model = &model;
+  const engine::ClaimExtractor extractor(extractor_options);
   std::map<std::string, engine::nlp::AnnotatedDocument> docs;
   if (!annotations.empty()) docs = ReadAnnotations(annotations, dir);
   std::ofstream trace_out;
   if (!trace_path.empty()) {
     trace_out.open(trace_path);
     if (!trace_out) throw std::runtime_error(trace_path + ": cannot write");
+  }
+  std::ofstream errors_out;
+  engine::attrib::AttributionErrorTable errors;
+  if (!errors_path.empty()) {
+    errors_out.open(errors_path);
+    if (!errors_out) throw std::runtime_error(errors_path + ": cannot write");
+    errors_out << "article\tcause\tdetail\tmodel_cover\tclaims_cover\tsource\tcue\tcontent\t"
+                  "model_source\tmodel_speaker\tmodel_cue\tmodel_content\n";
   }
   size_t missing = 0, not_english = 0;
   for (const io::PolnearDocument& p : corpus.documents) {
@@ -217,6 +293,7 @@ int EvalAttributionCommand(const std::vector<std::string>& args) {
       trace_out << p.name << '\t' << t.verdict << '\t' << line << '\n';
     }
     scorer.Add(p.text, p.attributions, ClaimsAsAttributions(extracted.claims));
+    if (errors_out.is_open()) WriteErrors(p, predicted, extracted, &errors, errors_out);
   }
   if (missing)
     std::fprintf(stderr, "%zu articles have no annotations: the built-in layer read them\n",
@@ -244,6 +321,7 @@ int EvalAttributionCommand(const std::vector<std::string>& args) {
   PrintPrf("attribution", s.attribution);
   std::printf("named_source_right: %.4f (%zu of %zu)\n", s.named_source_right(), s.named_right,
               s.named_sources);
+  if (errors_out.is_open()) PrintErrorTable(errors);
   std::printf("attribution_f1: %.4f\n", s.attribution.f1());
   return 0;
 }
