@@ -11,6 +11,68 @@ namespace {
 
 bool IsPronoun(const nlp::Token& t) { return t.pos == "PRP" || t.pos == "PRP$" || t.pos == "WP"; }
 
+// The relative pronoun's antecedent: in "Sanders, who said ...", the source "who" is the subject
+// of a relative clause (acl:relcl) whose head is the noun it stands for. Returns that noun's
+// document index, or -1.
+long RelativeAntecedent(const nlp::AnnotatedDocument& doc, const TokenAttribution& a) {
+  const size_t head = static_cast<size_t>(a.source_head);
+  const nlp::Token& t = doc.tokens[head];
+  if (t.pos != "WP" && t.pos != "WDT") return -1;
+  if (a.sentence >= doc.sentences.size()) return -1;
+  const nlp::Sentence& s = doc.sentences[a.sentence];
+  if (head < s.first || head >= s.first + s.count || t.head < 0) return -1;
+  const size_t verb = s.first + static_cast<size_t>(t.head);
+  const nlp::Token& v = doc.tokens[verb];
+  if (v.deprel != "acl:relcl" || v.head < 0) return -1;
+  const size_t noun = s.first + static_cast<size_t>(v.head);
+  const std::string& pos = doc.tokens[noun].pos;
+  return pos.rfind("NN", 0) == 0 ? static_cast<long>(noun) : -1;
+}
+
+// The noun phrase of `noun` up to it: its left dependents (determiners, compounds, adjectives,
+// titles) and their dependents, contiguous with it.
+std::vector<size_t> LeftPhrase(const nlp::AnnotatedDocument& doc, size_t sentence, size_t noun) {
+  const nlp::Sentence& s = doc.sentences[sentence];
+  auto dominated = [&](size_t k) {
+    for (size_t x = k, guard = 0; guard <= s.count; ++guard) {
+      if (x == noun) return true;
+      const int h = doc.tokens[x].head;
+      if (h < 0) return false;
+      x = s.first + static_cast<size_t>(h);
+    }
+    return false;
+  };
+  std::vector<size_t> out = {noun};
+  for (size_t k = noun; k-- > s.first && dominated(k);) out.insert(out.begin(), k);
+  return out;
+}
+
+// A capitalised proper noun the tagger gave no entity type ("Trump said", "Pence told"): the
+// document's person or organisation whose name holds it as a word, the one mentioned last before
+// it (else the first after). Returns the entity index or -1.
+int EntityNamedBy(const nlp::AnnotatedDocument& doc, const nlp::CorefResult& coref, size_t head) {
+  const std::string& word = doc.tokens[head].form;
+  if (word.size() < 2 || !std::isupper(static_cast<unsigned char>(word[0]))) return -1;
+  auto holds = [&](const std::string& name) {
+    for (size_t at = name.find(word); at != std::string::npos; at = name.find(word, at + 1)) {
+      const size_t end = at + word.size();
+      if ((at == 0 || name[at - 1] == ' ') && (end == name.size() || name[end] == ' ')) return true;
+    }
+    return false;
+  };
+  int before = -1, after = -1;
+  for (const nlp::CorefMention& m : coref.mentions) {
+    if (m.entity < 0 || m.kind != nlp::CorefMention::kName) continue;
+    if (!holds(coref.entities[static_cast<size_t>(m.entity)].name)) continue;
+    if (m.head < head) {
+      before = m.entity;
+    } else if (after < 0) {
+      after = m.entity;
+    }
+  }
+  return before >= 0 ? before : after;
+}
+
 }  // namespace
 
 // "Kenneth F. McKenzie" -> "Kenneth McKenzie", "Donald J. Trump" -> "Donald Trump": a middle
@@ -52,7 +114,23 @@ ResolvedSpeaker ResolveSpeaker(const nlp::AnnotatedDocument& doc, const nlp::Cor
     return r;
   }
   const nlp::Token& h = doc.tokens[head];
+  if (const long noun = RelativeAntecedent(doc, a); noun >= 0) {
+    // "Sanders, who said ...": the speaker is the noun the relative clause hangs on.
+    TokenAttribution antecedent;
+    antecedent.sentence = a.sentence;
+    antecedent.source_head = noun;
+    antecedent.source_tokens = LeftPhrase(doc, a.sentence, static_cast<size_t>(noun));
+    return ResolveSpeaker(doc, coref, antecedent);
+  }
   if (IsPronoun(h)) return r;  // "he" with no antecedent: no name
+  if ((h.pos == "NNP" || h.pos == "NNPS") && (h.ner.empty() || h.ner == "O")) {
+    if (const int ent = EntityNamedBy(doc, coref, head); ent >= 0) {
+      r.name = WithoutMiddleInitials(coref.entities[static_cast<size_t>(ent)].name);
+      r.role = coref.entities[static_cast<size_t>(ent)].role;
+      r.resolved = true;
+      return r;
+    }
+  }
   // A person named inside the source ("member of the committee, Ali Nema Al Bandawi"), or the
   // organisation that heads it: the longest such run, through coreference when an entity.
   const std::vector<size_t>& src = a.source_tokens;
