@@ -6,6 +6,9 @@
 #include <map>
 #include <set>
 #include <string_view>
+#include <unordered_set>
+
+#include "engine/nlp/nlp_models.h"
 
 namespace claimgraph::engine::nlp {
 namespace {
@@ -88,6 +91,20 @@ CorefResult ResolveCoreference(const AnnotatedDocument& doc, const CorefOptions&
   Work w;
   w.window = options.window;
   w.result.entity_of_token.assign(doc.tokens.size(), -1);
+  // Headline verbs: in a title-case headline the NER tagger reads "Obama Says" as one name. A
+  // capitalised word inside a name run that reads as the third person of a verb the document
+  // uses elsewhere ("Says" -> "say", as in "said") ends the name there, and is no name itself.
+  std::unordered_set<std::string> verbs;
+  for (const Token& t : doc.tokens)
+    if (t.pos.rfind("VB", 0) == 0 && !t.lemma.empty()) verbs.insert(Lower(t.lemma));
+  const Lemmatizer& lemmatizer = DefaultNlpModels().lemmatizer;
+  auto verb_in_name = [&](const Token& t) {
+    if (t.form.size() < 3 || !std::isupper(static_cast<unsigned char>(t.form[0]))) return false;
+    const std::string lower = Lower(t.form);
+    if (lower.back() != 's') return false;
+    const std::string lemma = lemmatizer.Lemmatize(lower, "VBZ");
+    return lemma != lower && verbs.count(lemma) > 0;
+  };
   for (size_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
     auto tok = [&](size_t local) -> const Token& { return doc.tokens[s.first + local]; };
@@ -100,9 +117,13 @@ CorefResult ResolveCoreference(const AnnotatedDocument& doc, const CorefOptions&
       const Token& t = tok(i);
       const std::string lower = Lower(t.form);
       // 1-2. Named mentions: a run of PERSON or ORGANIZATION tokens.
+      if (IsNamed(t) && i > 0 && tok(i - 1).ner == t.ner && verb_in_name(t)) {
+        ++i;  // the verb that ended the name before it ("Obama Says")
+        continue;
+      }
       if (IsNamed(t)) {
         size_t j = i;
-        while (j + 1 < s.count && tok(j + 1).ner == t.ner) ++j;
+        while (j + 1 < s.count && tok(j + 1).ner == t.ner && !verb_in_name(tok(j + 1))) ++j;
         // The run's head: the token whose head lies outside the run (else the last).
         size_t head = j;
         for (size_t k = i; k <= j; ++k) {
