@@ -356,6 +356,30 @@ ByteRanges ToRanges(const AnnotatedDocument& doc, const std::vector<size_t>& tok
   return r;
 }
 
+// Extends content that starts inside a quotation opened in an earlier sentence of the paragraph
+// back to the opening mark ("“A. B. C,” he said." gives all three sentences), at most
+// kQuoteSentences sentences back.
+void ExtendQuoteBack(const AnnotatedDocument& doc, const std::vector<char>& quotes, size_t sentence,
+                     std::vector<size_t>* content) {
+  if (content->empty()) return;
+  const size_t first = doc.sentences[sentence].first;
+  const size_t k = content->front();
+  if (!quotes[k] || first == 0) return;
+  for (size_t i = first; i < k; ++i)
+    if (!quotes[i]) return;  // the quotation opens in this sentence
+  const size_t from_sentence = sentence > kQuoteSentences ? sentence - kQuoteSentences : 0;
+  const size_t limit = doc.sentences[from_sentence].first;
+  std::vector<size_t> before;
+  for (size_t i = first; i-- > limit;) {
+    if (!quotes[i]) break;  // the opening mark or a paragraph break
+    before.push_back(i);
+  }
+  if (before.empty()) return;
+  std::reverse(before.begin(), before.end());
+  for (size_t i = first; i < k; ++i) before.push_back(i);
+  content->insert(content->begin(), before.begin(), before.end());
+}
+
 // Extends content that stops inside an open quotation to the closing mark (at most
 // kQuoteSentences sentences on); `content` holds document token indices, sorted.
 void ExtendOpenQuote(const AnnotatedDocument& doc, const std::vector<char>& quotes, size_t sentence,
@@ -473,6 +497,7 @@ std::vector<TokenAttribution> AttributionModel::Predict(const AnnotatedDocument&
       if (spans[best].empty()) continue;
       a.content_tokens = ToDoc(s, spans[best]);
       ExtendOpenQuote(doc, quotes, si, &a.content_tokens);
+      ExtendQuoteBack(doc, quotes, si, &a.content_tokens);
       a.spans.cue = ToRanges(doc, a.cue_tokens);
       a.spans.source = ToRanges(doc, a.source_tokens);
       a.spans.content = ToRanges(doc, a.content_tokens);
