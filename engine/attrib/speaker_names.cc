@@ -1,7 +1,10 @@
 // Speaker names unified across a run (see speaker_names.h).
 #include "engine/attrib/speaker_names.h"
 
+#include <algorithm>
 #include <cctype>
+#include <cstdint>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -36,9 +39,62 @@ bool FullName(const std::vector<std::string_view>& w) {
   return true;
 }
 
+// "Joe" for "Joseph", "Tim" for "Timothy": the shorter of two first names (at most four letters)
+// without its last letter begins the longer.
+bool ShortForm(std::string_view a, std::string_view b) {
+  if (a.size() == b.size()) return false;
+  if (a.size() > b.size()) std::swap(a, b);
+  return a.size() >= 3 && a.size() <= 4 && b.substr(0, a.size() - 1) == a.substr(0, a.size() - 1);
+}
+
+// Two spellings of one person's first name across outlets ("Joe Biden" / "Joseph Biden"): two
+// two-word names with the same last word, one first name a short form of the other (ShortForm),
+// that never occur in the same document (relatives named together, "Jeb Bush" and "Jenna Bush",
+// do). The rarer becomes the more common. Returns the renames.
+std::unordered_map<std::string, std::string> FirstNameVariants(const std::vector<Claim>& claims) {
+  std::unordered_map<std::string, size_t> count;
+  std::unordered_map<std::string, std::set<int64_t>> documents;
+  std::unordered_map<std::string, std::vector<std::string>> by_last;  // last word -> names
+  for (const Claim& c : claims) {
+    const std::vector<std::string_view> w = Words(c.speaker);
+    if (w.size() != 2 || !FullName(w)) continue;
+    if (count[c.speaker]++ == 0) by_last[std::string(w[1])].push_back(c.speaker);
+    documents[c.speaker].insert(c.document);
+  }
+  std::unordered_map<std::string, std::string> rename;
+  for (auto& [last, names] : by_last) {
+    std::sort(names.begin(), names.end(), [&](const std::string& a, const std::string& b) {
+      return count[a] != count[b] ? count[a] > count[b] : a < b;
+    });
+    for (size_t i = 1; i < names.size(); ++i) {
+      for (size_t j = 0; j < i; ++j) {
+        const std::string& rare = names[i];
+        const std::string& common = names[j];
+        if (!ShortForm(Words(rare)[0], Words(common)[0]) || rename.count(common)) continue;
+        const std::set<int64_t>& a = documents[rare];
+        const std::set<int64_t>& b = documents[common];
+        bool together = false;
+        for (int64_t d : a) together = together || b.count(d) > 0;
+        if (together) continue;
+        rename[rare] = common;
+        break;
+      }
+    }
+  }
+  return rename;
+}
+
 }  // namespace
 
 size_t UnifySpeakerNames(std::vector<Claim>* claims, const SpeakerNameOptions& options) {
+  size_t renamed = 0;
+  const std::unordered_map<std::string, std::string> variants = FirstNameVariants(*claims);
+  for (Claim& c : *claims) {
+    const auto it = variants.find(c.speaker);
+    if (it == variants.end()) continue;
+    c.speaker = it->second;
+    ++renamed;
+  }
   std::unordered_map<std::string, size_t> count;
   for (const Claim& c : *claims)
     if (!c.speaker.empty()) ++count[c.speaker];
@@ -80,7 +136,6 @@ size_t UnifySpeakerNames(std::vector<Claim>* claims, const SpeakerNameOptions& o
       if (it != count.end() && it->second > n) rename[name] = short_name;
     }
   }
-  size_t renamed = 0;
   for (Claim& c : *claims) {
     const auto it = rename.find(c.speaker);
     if (it == rename.end()) continue;

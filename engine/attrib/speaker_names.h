@@ -8,7 +8,12 @@
 //     far rarer; left alone when both are common);
 //   - a full name of three or more words becomes the two-word name of its first and last words
 //     when that is a speaker of the run with more claims ("Hillary Rodham Clinton" ->
-//     "Hillary Clinton").
+//     "Hillary Clinton");
+//   - first, two two-word names with the same last word whose first names are a long and a short
+//     form ("Joseph Biden" / "Joe Biden", "Timothy" / "Tim": the short one, of three or four
+//     letters, without its last letter begins the long one) and that never occur in the same
+//     document (relatives named together — "Jeb Bush" and "Jenna Bush" — do) become one, the
+//     rarer taking the more common name.
 // Time and memory are linear in the claims (hash maps keyed by word).
 #pragma once
 

@@ -50,3 +50,39 @@ TEST_CASE("Speaker names are unified across a run", "[engine][attrib][speaker_na
   CHECK(Count(claims, "Democrats") == 7);  // no full name ends with it
   CHECK(Count(claims, "") == 9);
 }
+
+TEST_CASE("Speaker names: a short first name joins the full one when never together",
+          "[engine][attrib][speaker_names]") {
+  struct Case {
+    const char *a, *b;
+    bool same_document;
+    const char* expect_a;  // what `a` (the rarer) becomes
+  };
+  const Case cases[] = {
+      {"Joe Biden", "Joseph Biden", false, "Joseph Biden"},  // outlets spell it differently
+      {"Tim Kaine", "Timothy Kaine", false, "Timothy Kaine"},
+      {"Jeb Bush", "Jenna Bush", true, "Jeb Bush"},       // named together: two people
+      {"Mary Kelly", "Mark Kelly", false, "Mary Kelly"},  // same length: not a short form
+      {"Bill Clinton", "Hillary Clinton", false, "Bill Clinton"},
+      {"Joe Biden", "Jill Biden", false, "Joe Biden"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.a << " / " << c.b);
+    std::vector<Claim> claims;
+    for (int i = 0; i < 2; ++i) {
+      Claim x;
+      x.speaker = c.a;
+      x.document = 1;
+      claims.push_back(x);
+    }
+    for (int i = 0; i < 3; ++i) {
+      Claim x;
+      x.speaker = c.b;
+      x.document = c.same_document ? 1 : 2 + i;
+      claims.push_back(x);
+    }
+    UnifySpeakerNames(&claims);
+    CHECK(claims[0].speaker == c.expect_a);
+    CHECK(claims[2].speaker == c.b);
+  }
+}
