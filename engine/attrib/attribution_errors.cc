@@ -64,10 +64,12 @@ AttributionErrors AnalyseAttributionErrors(const AttributionErrorInput& in) {
   for (ByteRanges* r : {&model_any, &model_spoken, &claims_any, &claims_spoken, &gold_content})
     Normalize(r);
 
-  for (const ClaimExtent& c : claims) {
+  for (size_t ci = 0; ci < claims.size(); ++ci) {
+    const ClaimExtent& c = claims[ci];
     if (!c.has_speaker) continue;
     const size_t inside = OverlapSize({c.range}, gold_content);
     if (2 * inside >= c.range.size()) continue;
+    out.wrong.push_back(ci);
     if (inside == 0) {
       ++out.wrong_outside;
     } else {

@@ -66,8 +66,9 @@ struct AttributionMiss {
 
 struct AttributionErrors {
   std::vector<AttributionMiss> misses;
-  size_t wrong_outside = 0;  // claims with a speaker with no byte inside gold content
-  size_t wrong_partial = 0;  // ... some, less than half
+  size_t wrong_outside = 0;   // claims with a speaker with no byte inside gold content
+  size_t wrong_partial = 0;   // ... some, less than half
+  std::vector<size_t> wrong;  // indices into the claims of both kinds, in order
 };
 
 // The misses of one document, in gold order. Thread-safe (pure).

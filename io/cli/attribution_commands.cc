@@ -146,6 +146,20 @@ void WriteErrors(const io::PolnearDocument& p, const std::vector<AttributionSpan
     }
     out << '\n';
   }
+  // Wrong claims with a speaker: cause "wrong claim", the speaker as source, the claim as content.
+  for (size_t ci : e.wrong) {
+    const engine::Claim& c = extracted.claims[ci];
+    const size_t inside = engine::attrib::OverlapSize({{c.byte_begin, c.byte_end}}, [&] {
+      engine::attrib::ByteRanges g;
+      for (const AttributionSpan& a : p.attributions)
+        g.insert(g.end(), a.content.begin(), a.content.end());
+      engine::attrib::Normalize(&g);
+      return g;
+    }());
+    out << p.name << "\twrong claim\t" << (inside ? "partly inside gold" : "outside gold")
+        << "\t\t\t" << c.speaker << '\t' << c.cue << '\t'
+        << OneLine(p.text, {{c.byte_begin, c.byte_end}}, 200) << "\t\t\t\t\n";
+  }
 }
 
 void PrintErrorTable(const engine::attrib::AttributionErrorTable& t) {
