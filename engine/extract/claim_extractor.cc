@@ -297,8 +297,26 @@ ExtractionResult ClaimExtractor::Run(const Document& doc, bool trace,
   size_t body_index = 0;
   CharCursor cursor(text);
 
+  // A paragraph judged off-topic (its words barely overlap the title and lead) is read after all
+  // when the model finds in it a speaker who also speaks in the article's body: the story's own
+  // people in a long article's later paragraphs, not an unrelated story's.
+  std::set<std::string> body_speakers;
+  auto speakers_in = [&](const TextSpan& span, auto&& fn) {
+    for (const ModelAttribution& m : model)
+      if (!m.speaker.empty() && m.cue_begin >= span.begin && m.cue_begin < span.end) fn(m.speaker);
+  };
+  for (const Block& block : blocks)
+    if (block.kind == BlockKind::kBody)
+      speakers_in(block.span, [&](const std::string& who) { body_speakers.insert(who); });
+  auto on_topic_after_all = [&](const Block& block) {
+    bool known = false;
+    if (block.kind == BlockKind::kOffTopic)
+      speakers_in(block.span,
+                  [&](const std::string& who) { known = known || body_speakers.count(who); });
+    return known;
+  };
   for (const Block& block : blocks) {
-    if (block.kind != BlockKind::kBody) {
+    if (block.kind != BlockKind::kBody && !on_topic_after_all(block)) {
       if (trace) {
         result.trace.push_back({block.span.begin, block.span.end,
                                 std::string(text.substr(block.span.begin, block.span.size())),
