@@ -11,9 +11,11 @@
 // attribution model (engine/attrib/attribution_model.h) with speakers named through coreference,
 // sentences that are not claims are dropped from the tags and parse (claim_filter.h: fragments,
 // citations, headings, prompts, questions, pronoun-only contents), and each claim's frame is read
-// from the parse (engine/attrib/claim_frame.h). Extract(doc) reads the document with the
-// built-in layer (engine/nlp/annotator.h); a document it does not read as English gets no
-// speakers or frames.
+// from the parse (engine/attrib/claim_frame.h). A sentence with several attributions whose
+// contents are disjoint ("X said A, adding B") gives one claim per attribution; an off-topic
+// paragraph is read after all when the model finds in it a speaker of the article's body.
+// Extract(doc) reads the document with the built-in layer (engine/nlp/annotator.h); a document
+// it does not read as English gets no speakers or frames.
 #pragma once
 
 #include <cstddef>
