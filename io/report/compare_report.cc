@@ -10,6 +10,7 @@
 
 #include "io/report/escape.h"
 #include "io/report/format_util.h"
+#include "io/report/json_writer.h"
 #include "io/report/render_parts.h"
 
 namespace claimgraph::io::report {
@@ -483,7 +484,7 @@ void WriteComparisonJson(const ReportData& data, const Comparison& c, std::ostre
                                         {"updates", t.updates},
                                         {"claims", std::move(claims)}});
   }
-  out << j.dump(1, ' ', false, json::error_handler_t::replace) << "\n";
+  out << DumpJson(j, 1) << "\n";
 }
 
 }  // namespace claimgraph::io::report

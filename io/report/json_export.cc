@@ -205,7 +205,7 @@ void WriteJson(const ReportData& data, std::ostream& out, const JsonOptions& opt
   if (!r.config_json.empty()) {
     nlohmann::json parsed = nlohmann::json::parse(r.config_json, nullptr, false);
     if (parsed.is_discarded()) parsed = r.config_json;
-    config = parsed.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    config = DumpJson(parsed);
   }
   {
     std::string run;

@@ -30,6 +30,22 @@ size_t Utf8Length(std::string_view s, size_t i) {
 
 }  // namespace
 
+std::string DumpJson(const nlohmann::json& j, int indent) {
+  std::string text = j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+  // A raw DEL can only stand inside a string (it is no JSON token): escape it there.
+  size_t del = text.find('\x7f');
+  if (del == std::string::npos) return text;
+  std::string out;
+  out.reserve(text.size() + 16);
+  size_t from = 0;
+  for (; del != std::string::npos; from = del + 1, del = text.find('\x7f', from)) {
+    out.append(text, from, del - from);
+    out += "\\u007f";
+  }
+  out.append(text, from);
+  return out;
+}
+
 void AppendJsonString(std::string* out, std::string_view s) {
   const size_t start = out->size();
   out->push_back('"');
@@ -38,7 +54,7 @@ void AppendJsonString(std::string* out, std::string_view s) {
     size_t plain = i;
     while (plain < s.size()) {
       const unsigned char p = static_cast<unsigned char>(s[plain]);
-      if (p < 0x20 || p >= 0x80 || p == '"' || p == '\\') break;
+      if (p < 0x20 || p >= 0x7F || p == '"' || p == '\\') break;
       ++plain;
     }
     if (plain > i) {
@@ -51,8 +67,7 @@ void AppendJsonString(std::string* out, std::string_view s) {
       const size_t n = Utf8Length(s, i);
       if (n == 0) {  // invalid UTF-8: nlohmann's own replacement, for the whole string
         out->resize(start);
-        *out += nlohmann::json(std::string(s))
-                    .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+        *out += DumpJson(nlohmann::json(std::string(s)));
         return;
       }
       out->append(s.data() + i, n);
@@ -82,7 +97,7 @@ void AppendJsonString(std::string* out, std::string_view s) {
         *out += "\\t";
         break;
       default:
-        if (c < 0x20) {
+        if (c < 0x20 || c == 0x7F) {
           char buf[8];
           std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
           *out += buf;

@@ -4,14 +4,21 @@
 // doubles as null. Keys are written in the order given: callers give them sorted, as nlohmann's
 // std::map-backed objects come out. Used by the JSON report and export, where building a json
 // object per claim and link cost more than writing them (a run of a million claims).
+// One difference: DEL (0x7F), which JSON allows raw, is written \u007f, as every other control
+// character is escaped (no output of ours carries a raw control character); DumpJson does the
+// same for values nlohmann serialises.
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace claimgraph::io::report {
+
+// nlohmann::json::dump(indent, ' ', false, error_handler_t::replace), with DEL escaped.
+std::string DumpJson(const nlohmann::json& j, int indent = -1);
 
 class JsonWriter {
  public:

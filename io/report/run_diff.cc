@@ -10,6 +10,7 @@
 
 #include "io/report/escape.h"
 #include "io/report/format_util.h"
+#include "io/report/json_writer.h"
 
 namespace claimgraph::io::report {
 namespace {
@@ -263,7 +264,7 @@ void WriteDiffJson(const RunDiff& d, std::ostream& out, const DiffOptions& o) {
         {"gone_list", LinksJson(d.links_gone, o)}}},
       {"sources", sources},
   };
-  out << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+  out << DumpJson(j, 2) << "\n";
 }
 
 }  // namespace claimgraph::io::report
