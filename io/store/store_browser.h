@@ -143,8 +143,10 @@ class StoreBrowser {
   // What changed from run `a` to run `b` (io/store/run_changes.cc): reads the two runs'
   // per-document digests (schema 7, io/store/diff_keys.h) in document order, then compares item
   // by item only the documents whose digests differ or that one run lacks. Costs O(documents +
-  // claims and links of the changed documents), not O(run). Throws StoreError for an unknown run.
-  RunChanges Changes(int64_t a, int64_t b);
+  // claims and links of the changed documents), not O(run). The changed links' sort keys are read
+  // one by one, or, when there are more than `scan_above` in a run, in one pass over its links.
+  // Throws StoreError for an unknown run.
+  RunChanges Changes(int64_t a, int64_t b, size_t scan_above = 20000);
   // The claims with these ids (in this order, without quantities and entities) and the links at
   // these positions with their claims; missing ones are left out.
   std::vector<engine::Claim> ClaimsById(int64_t run, const std::vector<int64_t>& ids);
