@@ -38,53 +38,63 @@ void Span(JsonWriter& w, size_t begin, size_t end) {
   w.BeginArray().Uint(begin).Uint(end).EndArray();
 }
 
+// A field outside the JSON contract (docs/FORMATS.md) is left out when it has no value: most
+// claims have no cue, negation, modal or quantity, and the export of a large run holds millions.
+void Optional(JsonWriter& w, const char* key, const std::string& value) {
+  if (!value.empty()) w.Key(key).String(value);
+}
+
 void ClaimJson(JsonWriter& w, const Claim& c) {
   w.BeginObject();
-  w.Key("about").BeginArray();
-  for (const engine::TimeRef& t : c.about) {
-    w.BeginObject();
-    w.Key("begin").String(t.begin);
-    w.Key("end").String(t.end);
-    w.Key("text").String(t.text);
-    w.EndObject();
+  if (!c.about.empty()) {
+    w.Key("about").BeginArray();
+    for (const engine::TimeRef& t : c.about) {
+      w.BeginObject();
+      w.Key("begin").String(t.begin);
+      w.Key("end").String(t.end);
+      w.Key("text").String(t.text);
+      w.EndObject();
+    }
+    w.EndArray();
   }
-  w.EndArray();
   w.Key("byte_span");
   Span(w, c.byte_begin, c.byte_end);
-  w.Key("cue").StringOrNull(c.cue);
+  Optional(w, "cue", c.cue);
   w.Key("date").StringOrNull(c.date);
   w.Key("document").Int(c.document);
-  w.Key("entities").Strings(c.entities);
+  if (!c.entities.empty()) w.Key("entities").Strings(c.entities);
   w.Key("id").Int(c.id);
-  w.Key("modal").StringOrNull(c.modal);
+  Optional(w, "modal", c.modal);
   w.Key("modality").String(engine::ToString(c.modality));
-  w.Key("negation").StringOrNull(c.negation);
-  w.Key("negation_scope").StringOrNull(c.negation_scope);
-  w.Key("object").StringOrNull(c.object);
+  Optional(w, "negation", c.negation);
+  Optional(w, "negation_scope", c.negation_scope);
+  Optional(w, "object", c.object);
   w.Key("own_voice").Bool(c.own_voice);
   w.Key("polarity").String(engine::ToString(c.polarity));
-  w.Key("predicate").StringOrNull(c.predicate);
-  w.Key("predicate_class").StringOrNull(c.predicate_class);
+  Optional(w, "predicate", c.predicate);
+  Optional(w, "predicate_class", c.predicate_class);
   w.Key("proposition").StringOrNull(c.proposition);
-  w.Key("quantities").BeginArray();
-  for (const engine::Quantity& q : c.quantities) {
-    w.BeginObject();
-    w.Key("approximation").StringOrNull(q.approximation);
-    w.Key("high").Double(q.high);
-    w.Key("low").Double(q.low);
-    w.Key("measure").StringOrNull(q.measure);
-    w.Key("text").String(q.text);
-    w.Key("unit").String(q.unit);
-    w.EndObject();
+  if (!c.quantities.empty()) {
+    w.Key("quantities").BeginArray();
+    for (const engine::Quantity& q : c.quantities) {
+      w.BeginObject();
+      w.Key("approximation").StringOrNull(q.approximation);
+      w.Key("high").Double(q.high);
+      w.Key("low").Double(q.low);
+      w.Key("measure").StringOrNull(q.measure);
+      w.Key("text").String(q.text);
+      w.Key("unit").String(q.unit);
+      w.EndObject();
+    }
+    w.EndArray();
   }
-  w.EndArray();
   w.Key("source").String(c.source);
   w.Key("span");
   Span(w, c.char_begin, c.char_end);
   w.Key("speaker").StringOrNull(c.speaker);
-  w.Key("speaker_role").StringOrNull(c.speaker_role);
-  w.Key("subject").StringOrNull(c.subject);
-  w.Key("subject_text").StringOrNull(c.subject_text);
+  Optional(w, "speaker_role", c.speaker_role);
+  Optional(w, "subject", c.subject);
+  Optional(w, "subject_text", c.subject_text);
   w.Key("text").String(c.text);
   w.EndObject();
 }
@@ -117,12 +127,10 @@ void LinkJson(JsonWriter& w, const ReportData& data, const engine::ClaimLink& l)
   w.BeginObject();
   w.Key("a").Int(l.a);
   w.Key("b").Int(l.b);
-  if (a && b) {
-    w.Key("cross_source").Bool(a->source != b->source);
-    w.Key("date").StringOrNull(std::max(a->date, b->date));
-    if (l.relation == Relation::kUpdate)
-      w.Key("earlier").Int(DescribeTimeRelation(*a, *b).earlier->id);
-  }
+  // Whether the two claims' sources differ and the later of their dates are the claims' own
+  // fields in the same file, so they are not repeated on each of the millions of edges.
+  if (a && b && l.relation == Relation::kUpdate)
+    w.Key("earlier").Int(DescribeTimeRelation(*a, *b).earlier->id);
   w.Key("reasons").Strings(l.reasons);
   w.Key("relation").String(engine::ToString(l.relation));
   // Four decimals: a confidence needs no more, and the export of a large run has millions of

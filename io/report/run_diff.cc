@@ -51,6 +51,29 @@ bool ByScore(const LinkChange& x, const LinkChange& y) {
 
 }  // namespace
 
+std::vector<SourceMove> MovedSources(const std::vector<engine::ReliabilityScore>& a,
+                                     const std::vector<engine::ReliabilityScore>& b,
+                                     const DiffOptions& options) {
+  std::map<std::string, SourceMove> moves;
+  for (const engine::ReliabilityScore& s : a) moves[s.name].before = &s;
+  for (const engine::ReliabilityScore& s : b) moves[s.name].after = &s;
+  std::vector<SourceMove> out;
+  for (auto& [name, m] : moves) {
+    m.name = name;
+    if (m.before && m.after) {
+      m.change = m.after->reliability - m.before->reliability;
+      if (std::abs(m.change) < options.min_reliability_change) continue;
+    }
+    out.push_back(m);
+  }
+  std::stable_sort(out.begin(), out.end(), [](const SourceMove& x, const SourceMove& y) {
+    const bool xb = x.before && x.after, yb = y.before && y.after;
+    if (xb != yb) return xb;
+    return std::abs(x.change) > std::abs(y.change);
+  });
+  return out;
+}
+
 RunDiff DiffRuns(const engine::AnalysisResult& a, const engine::AnalysisResult& b,
                  const DiffOptions& options) {
   RunDiff d;
@@ -76,23 +99,7 @@ RunDiff DiffRuns(const engine::AnalysisResult& a, const engine::AnalysisResult& 
   std::stable_sort(d.links_added.begin(), d.links_added.end(), ByScore);
   std::stable_sort(d.links_gone.begin(), d.links_gone.end(), ByScore);
 
-  std::map<std::string, SourceMove> moves;
-  for (const engine::ReliabilityScore& s : a.sources) moves[s.name].before = &s;
-  for (const engine::ReliabilityScore& s : b.sources) moves[s.name].after = &s;
-  for (auto& [name, m] : moves) {
-    m.name = name;
-    if (m.before && m.after) {
-      m.change = m.after->reliability - m.before->reliability;
-      if (std::abs(m.change) < options.min_reliability_change) continue;
-    }
-    d.sources.push_back(m);
-  }
-  std::stable_sort(d.sources.begin(), d.sources.end(),
-                   [](const SourceMove& x, const SourceMove& y) {
-                     const bool xb = x.before && x.after, yb = y.before && y.after;
-                     if (xb != yb) return xb;
-                     return std::abs(x.change) > std::abs(y.change);
-                   });
+  d.sources = MovedSources(a.sources, b.sources, options);
 
   std::set<int64_t> docs_a, docs_b;
   for (const engine::Document& doc : a.documents) docs_a.insert(doc.id);

@@ -53,6 +53,12 @@ struct RunDiff {
   size_t documents_gone = 0;
 };
 
+// The sources whose reliability moved from scores `a` to scores `b` (by name), in RunDiff's order:
+// largest move first, then the sources scored in one run only. Points into `a` and `b`.
+std::vector<SourceMove> MovedSources(const std::vector<engine::ReliabilityScore>& a,
+                                     const std::vector<engine::ReliabilityScore>& b,
+                                     const DiffOptions& options = {});
+
 // Compares run `a` (the earlier) with run `b`. Both must outlive the result.
 RunDiff DiffRuns(const engine::AnalysisResult& a, const engine::AnalysisResult& b,
                  const DiffOptions& options = {});

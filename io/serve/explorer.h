@@ -31,7 +31,7 @@ struct ExplorerOptions {
   std::string db;      // the store (schema current: see StoreBrowser)
   int page_size = 50;  // rows per page unless ?limit= says otherwise
   size_t cached_comparisons = 16;
-  // Diffs of pairs of runs kept for the diff view (each holds the changed items only).
+  // Diffs of pairs of runs kept for the diff view (each holds the changed items' ids only).
   size_t cached_diffs = 4;
 };
 

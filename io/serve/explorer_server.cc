@@ -34,7 +34,8 @@ struct ExplorerServer::Impl {
   Explorer explorer;
   httplib::Server server;
 
-  explicit Impl(const ServeOptions& o) : options(o), explorer({o.db, o.page_size}) {}
+  explicit Impl(const ServeOptions& o)
+      : options(o), explorer({o.db, o.page_size, 16, o.cached_diffs}) {}
 
   void Send(const Response& r, httplib::Response& res) {
     res.status = r.status;

@@ -9,6 +9,7 @@
 // any thread.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <string>
 
@@ -19,6 +20,7 @@ struct ServeOptions {
   std::string host = "127.0.0.1";
   int port = 8765;  // 0 = any free port (see Bind's result)
   int page_size = 50;
+  size_t cached_diffs = 4;  // ExplorerOptions::cached_diffs (0: find each diff afresh)
 };
 
 class ExplorerServer {

@@ -722,42 +722,9 @@ std::string ComparePage(const PageContext& ctx) {
 }
 
 std::shared_ptr<const LoadedDiff> LoadDiff(StoreBrowser* browser, int64_t a, int64_t b) {
-  const engine::AnalysisResult run_a = browser->LoadForDiff(a), run_b = browser->LoadForDiff(b);
   auto loaded = std::make_shared<LoadedDiff>();
-  auto header = [](const engine::AnalysisResult& r) {
-    RunInfo info;
-    info.id = r.run_id;
-    info.created_at = r.created_at;
-    info.program_version = r.program_version;
-    info.reliability_method = r.reliability_method;
-    info.documents = static_cast<int64_t>(r.documents.size());
-    info.claims = static_cast<int64_t>(r.claims.size());
-    info.links = static_cast<int64_t>(r.links.size());
-    return info;
-  };
-  loaded->a = header(run_a);
-  loaded->b = header(run_b);
-  report::RunDiff d = report::DiffRuns(run_a, run_b);
-  // Keep copies of what changed and point the diff at them; the runs go when this returns.
-  auto claim = [&](const engine::Claim* c) { return &loaded->claims.emplace_back(*c); };
-  auto score = [&](const engine::ReliabilityScore* s) {
-    return s ? &loaded->scores.emplace_back(*s) : nullptr;
-  };
-  for (auto* list : {&d.claims_added, &d.claims_gone})
-    for (const engine::Claim*& c : *list) c = claim(c);
-  for (auto* list : {&d.links_added, &d.links_gone}) {
-    for (report::LinkChange& l : *list) {
-      l.link = &loaded->links.emplace_back(*l.link);
-      l.a = claim(l.a);
-      l.b = claim(l.b);
-    }
-  }
-  for (report::SourceMove& m : d.sources) {
-    m.before = score(m.before);
-    m.after = score(m.after);
-  }
-  d.a = d.b = nullptr;
-  loaded->diff = std::move(d);
+  loaded->changes = browser->Changes(a, b);
+  loaded->sources = report::MovedSources(loaded->changes.sources_a, loaded->changes.sources_b);
   return loaded;
 }
 
@@ -767,12 +734,12 @@ namespace {
 constexpr const char* kDiffLists[] = {"sources", "links-added", "links-gone", "claims-added",
                                       "claims-gone"};
 
-size_t DiffListSize(const report::RunDiff& d, std::string_view list) {
+size_t DiffListSize(const LoadedDiff& d, std::string_view list) {
   if (list == "sources") return d.sources.size();
-  if (list == "links-added") return d.links_added.size();
-  if (list == "links-gone") return d.links_gone.size();
-  if (list == "claims-added") return d.claims_added.size();
-  return d.claims_gone.size();
+  if (list == "links-added") return d.changes.links_added.size();
+  if (list == "links-gone") return d.changes.links_gone.size();
+  if (list == "claims-added") return d.changes.claims_added.size();
+  return d.changes.claims_gone.size();
 }
 
 std::string DiffListTitle(std::string_view list) {
@@ -793,11 +760,11 @@ std::string CountPair(const report::SourceMove& m, int engine::ReliabilityScore:
   return (m.before ? Num(m.before->*field) : "–") + " → " + (m.after ? Num(m.after->*field) : "–");
 }
 
-// Rows [begin, end) of one list of the diff as a table. Claims and links gone are shown from run
-// A (linked to its pages), the rest from run B.
-std::string DiffRows(const LoadedDiff& ld, std::string_view list, size_t begin, size_t end) {
-  const report::RunDiff& d = ld.diff;
-  const int64_t ra = ld.a.id, rb = ld.b.id;
+// Rows [begin, end) of one list of the diff as a table, read from the store. Claims and links gone
+// are shown from run A (linked to its pages), the rest from run B.
+std::string DiffRows(StoreBrowser* browser, const LoadedDiff& ld, std::string_view list,
+                     size_t begin, size_t end) {
+  const int64_t ra = ld.changes.a.id, rb = ld.changes.b.id;
   const std::string id(list);
   std::string out;
   if (list == "sources") {
@@ -806,7 +773,7 @@ std::string DiffRows(const LoadedDiff& ld, std::string_view list, size_t begin, 
           Th("Claims", true) + Th("Corroborated", true) + Th("Contradicted", true) +
           "</tr></thead><tbody>\n";
     for (size_t i = begin; i < end; ++i) {
-      const report::SourceMove& m = d.sources[i];
+      const report::SourceMove& m = ld.sources[i];
       const std::string change = m.before && m.after ? (m.change >= 0 ? "+" : "") + Fixed(m.change)
                                  : m.after           ? "new"
                                                      : "dropped";
@@ -817,25 +784,28 @@ std::string DiffRows(const LoadedDiff& ld, std::string_view list, size_t begin, 
              Td(CountPair(m, &engine::ReliabilityScore::contradicted), true) + "</tr>\n";
     }
   } else if (list == "links-added" || list == "links-gone") {
-    const auto& links = list == "links-added" ? d.links_added : d.links_gone;
-    const int64_t run = list == "links-added" ? rb : ra;
+    const bool added = list == "links-added";
+    const std::vector<int64_t>& all = added ? ld.changes.links_added : ld.changes.links_gone;
+    const int64_t run = added ? rb : ra;
     out = "<table class=\"sortable\" id=\"" + id + "\"><thead><tr>" + Th("Relation") +
           Th("Score", true) + Th("Claim A") + Th("Claim B") + Th("Reasons") +
           "</tr></thead><tbody>\n";
-    for (size_t i = begin; i < end; ++i) {
-      const report::LinkChange& l = links[i];
-      out += "<tr>" + Td(H(engine::ToString(l.link->relation))) + Td(Fixed(l.link->score), true) +
-             Td(ClaimCell(run, *l.a)) + Td(ClaimCell(run, *l.b)) + Td(Reasons(l.link->reasons)) +
+    const std::vector<int64_t> seqs(all.begin() + static_cast<std::ptrdiff_t>(begin),
+                                    all.begin() + static_cast<std::ptrdiff_t>(end));
+    for (const LinkRow& l : browser->LinksAt(run, seqs))
+      out += "<tr>" + Td(H(engine::ToString(l.link.relation))) + Td(Fixed(l.link.score), true) +
+             Td(ClaimCell(run, l.a)) + Td(ClaimCell(run, l.b)) + Td(Reasons(l.link.reasons)) +
              "</tr>\n";
-    }
   } else {
-    const auto& claims = list == "claims-added" ? d.claims_added : d.claims_gone;
-    const int64_t run = list == "claims-added" ? rb : ra;
+    const bool added = list == "claims-added";
+    const std::vector<int64_t>& all = added ? ld.changes.claims_added : ld.changes.claims_gone;
+    const int64_t run = added ? rb : ra;
     out = "<table class=\"sortable\" id=\"" + id + "\"><thead><tr>" + Th("Claim") +
           Th("Document", true) + "</tr></thead><tbody>\n";
-    for (size_t i = begin; i < end; ++i)
-      out +=
-          "<tr>" + Td(ClaimCell(run, *claims[i])) + Td(Num(claims[i]->document), true) + "</tr>\n";
+    const std::vector<int64_t> ids(all.begin() + static_cast<std::ptrdiff_t>(begin),
+                                   all.begin() + static_cast<std::ptrdiff_t>(end));
+    for (const engine::Claim& c : browser->ClaimsById(run, ids))
+      out += "<tr>" + Td(ClaimCell(run, c)) + Td(Num(c.document), true) + "</tr>\n";
   }
   return out + "</tbody></table>\n";
 }
@@ -888,13 +858,13 @@ std::string DiffPage(const PageContext& ctx) {
   }
   const std::shared_ptr<const LoadedDiff> ld =
       ctx.diff ? ctx.diff(ra, rb) : LoadDiff(ctx.browser, ra, rb);
-  const report::RunDiff& d = ld->diff;
-  const RunInfo &a = ld->a, &b = ld->b;
+  const RunChanges& d = ld->changes;
+  const RunInfo &a = d.a, &b = d.b;
   const std::string path = RunPath(rb, "diff");
   const std::string from_value = std::to_string(ra);
 
   if (!list.empty()) {
-    const size_t n = DiffListSize(d, list);
+    const size_t n = DiffListSize(*ld, list);
     const size_t pages = std::max<size_t>(1, (n + limit - 1) / limit);
     if (page > pages)
       throw HttpError(404, "page " + std::to_string(page) + " is past the last page (" +
@@ -903,7 +873,7 @@ std::string DiffPage(const PageContext& ctx) {
     body += "<p class=\"meta\">" + Link(Url(path, {{"from", from_value}}), "← All changes") +
             " · " + Num(static_cast<int64_t>(n)) + " in all; page " + std::to_string(page) +
             " of " + std::to_string(pages) + ".</p>\n" + FilterBox(list) +
-            DiffRows(*ld, list, begin, end);
+            DiffRows(ctx.browser, *ld, list, begin, end);
     if (n == 0) body += "<p>None.</p>\n";
     body += "<p class=\"pager\">";
     const std::string limit_value = LimitValue(ctx);
@@ -935,15 +905,12 @@ std::string DiffPage(const PageContext& ctx) {
   row("Documents", Num(a.documents), Num(b.documents));
   row("Claims", Num(a.claims), Num(b.claims));
   row("Links", Num(a.links), Num(b.links));
-  body += "</tbody></table>\n<p id=\"diff-summary\">Documents: " +
-          Num(static_cast<int64_t>(d.documents_added)) + " added, " +
-          Num(static_cast<int64_t>(d.documents_gone)) +
+  body += "</tbody></table>\n<p id=\"diff-summary\">Documents: " + Num(d.documents_added) +
+          " added, " + Num(d.documents_gone) +
           " gone. Claims: " + Num(static_cast<int64_t>(d.claims_added.size())) + " added, " +
-          Num(static_cast<int64_t>(d.claims_gone.size())) + " gone, " +
-          Num(static_cast<int64_t>(d.claims_kept)) +
+          Num(static_cast<int64_t>(d.claims_gone.size())) + " gone, " + Num(d.claims_kept) +
           " in both. Links: " + Num(static_cast<int64_t>(d.links_added.size())) + " added, " +
-          Num(static_cast<int64_t>(d.links_gone.size())) + " gone, " +
-          Num(static_cast<int64_t>(d.links_kept)) +
+          Num(static_cast<int64_t>(d.links_gone.size())) + " gone, " + Num(d.links_kept) +
           " in both.</p>\n<p class=\"meta\">Claims are matched by document and character span, "
           "links by their two claims and relation; a source moved when its reliability changed "
           "by " +
@@ -952,11 +919,11 @@ std::string DiffPage(const PageContext& ctx) {
           std::to_string(ra) + ".</p>\n";
   constexpr size_t kOverview = 10;
   for (const char* l : kDiffLists) {
-    const size_t n = DiffListSize(d, l);
+    const size_t n = DiffListSize(*ld, l);
     body += "<h2 id=\"h-" + std::string(l) + "\">" + H(DiffListTitle(l)) + " (" +
             Num(static_cast<int64_t>(n)) + ")</h2>\n";
     if (n == 0) continue;
-    body += DiffRows(*ld, l, 0, std::min(n, kOverview));
+    body += DiffRows(ctx.browser, *ld, l, 0, std::min(n, kOverview));
     if (n > kOverview)
       body += "<p>" + Link(Url(path, {{"from", from_value}, {"list", l}}), "All " + Num(n) + " →") +
               "</p>\n";

@@ -9,7 +9,6 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -42,18 +41,15 @@ struct Query {
   std::vector<std::string> All(const std::string& key) const;
 };
 
-// What changed between two runs, kept for the diff view: the runs' headers and counts, and the
-// diff (io/report/run_diff.h) whose claims, links and scores point into this object's own copies
-// of the changed items only (diff.a and diff.b are null), so a cached diff holds what changed,
-// not the two runs. Neither copied nor moved once made.
+// What changed between two runs, kept for the diff view: the counts and the changed items' ids
+// as the store's indexes give them (StoreBrowser::Changes, the same as io/report/run_diff.h's
+// DiffRuns), and the sources that moved (pointing into changes.sources_a / sources_b). The rows of
+// a list are read from the store a page at a time. Neither copied nor moved once made.
 struct LoadedDiff {
-  RunInfo a, b;
-  report::RunDiff diff;
-  std::deque<engine::Claim> claims;
-  std::deque<engine::ClaimLink> links;
-  std::deque<engine::ReliabilityScore> scores;
+  RunChanges changes;
+  std::vector<report::SourceMove> sources;
 };
-// Reads runs a and b (StoreBrowser::LoadForDiff), diffs them and keeps what changed.
+// Finds what changed from run a to run b (StoreBrowser::Changes).
 std::shared_ptr<const LoadedDiff> LoadDiff(StoreBrowser* browser, int64_t a, int64_t b);
 
 // What every page needs.

@@ -205,6 +205,33 @@ ALTER TABLE propositions ADD COLUMN subject TEXT NOT NULL DEFAULT '';
 ALTER TABLE propositions ADD COLUMN predicate TEXT NOT NULL DEFAULT '';
 ALTER TABLE propositions ADD COLUMN measure TEXT NOT NULL DEFAULT '';
 )sql",
+    // 6 -> 7: comparing two runs without reading them whole (the explorer's diff view; issue 12,
+    // io/store/diff_keys.h). claims_by_span: a run's claims by document and byte span (how the
+    // diff matches claims). link_keys: each link's identity hash (its two claims' spans and
+    // relation) under its home document. document_digests: per run and document, the count and
+    // order-free hash sum of its claim spans and of its home links, so that only the documents
+    // whose digests differ between two runs are compared item by item. SaveRun fills both tables
+    // for each new run; OpenStore fills them for the runs already stored when it migrates.
+    R"sql(
+CREATE INDEX claims_by_span ON claims (run_id, document_id, byte_begin, byte_end, seq, id);
+CREATE TABLE link_keys (
+  run_id  INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+  home    INTEGER NOT NULL,
+  ident   INTEGER NOT NULL,
+  seq     INTEGER NOT NULL,
+  PRIMARY KEY (run_id, home, ident, seq)
+) WITHOUT ROWID;
+CREATE TABLE document_digests (
+  run_id         INTEGER NOT NULL REFERENCES runs (id) ON DELETE CASCADE,
+  document_id    INTEGER NOT NULL,
+  listed         INTEGER NOT NULL,
+  claims         INTEGER NOT NULL,
+  claims_digest  INTEGER NOT NULL,
+  links          INTEGER NOT NULL,
+  links_digest   INTEGER NOT NULL,
+  PRIMARY KEY (run_id, document_id)
+) WITHOUT ROWID;
+)sql",
 };
 
 // Statements SaveRun runs once a run's claims and links are written, with the run's id bound to

@@ -13,6 +13,7 @@
 #include <utility>
 
 #include "engine/version.h"
+#include "io/store/diff_keys.h"
 #include "io/store/sqlite_schema.h"
 #include "io/store/store_rows.h"
 
@@ -123,6 +124,10 @@ class SqliteStore final : public Store {
 
  private:
   void Migrate(int target_version);
+  // Writes a run's link_keys and document_digests rows (schema 7).
+  void PutDiffKeys(int64_t run, const diff_keys::DiffKeys& keys);
+  // Computes and writes them for every stored run (the 6 -> 7 migration).
+  void FillDiffKeys();
   SQLite::Statement& Cached(std::unique_ptr<SQLite::Statement>* slot, const char* sql);
   void SaveRunRows(engine::AnalysisResult* result, const std::function<void()>& numbered);
 
@@ -238,9 +243,96 @@ void SqliteStore::Migrate(int target_version) {
   SqliteTransaction tx(this);
   for (int v = version; v < target_version; ++v) {
     Exec(sqlite_schema::kMigrations[v]);
+    if (v + 1 == 7) FillDiffKeys();
     Exec("UPDATE schema_version SET version = " + std::to_string(v + 1));
   }
   tx.Commit();
+}
+
+void SqliteStore::PutDiffKeys(int64_t run, const diff_keys::DiffKeys& keys) {
+  {
+    const char* sql = "INSERT INTO link_keys (run_id, home, ident, seq) VALUES (?,?,?,?)";
+    Guard(sql, [&] {
+      SQLite::Statement q(*db_, sql);
+      for (const diff_keys::LinkKey& k : keys.links) {
+        q.reset();
+        q.bind(1, run);
+        q.bind(2, k.home);
+        q.bind(3, k.ident);
+        q.bind(4, k.seq);
+        q.exec();
+      }
+    });
+  }
+  const char* sql =
+      "INSERT INTO document_digests (run_id, document_id, listed, claims, claims_digest, links, "
+      "links_digest) VALUES (?,?,?,?,?,?,?)";
+  Guard(sql, [&] {
+    SQLite::Statement q(*db_, sql);
+    for (const diff_keys::DocumentDigest& d : keys.documents) {
+      q.reset();
+      q.bind(1, run);
+      q.bind(2, d.document);
+      q.bind(3, d.listed ? 1 : 0);
+      q.bind(4, d.claims);
+      q.bind(5, d.claims_digest);
+      q.bind(6, d.links);
+      q.bind(7, d.links_digest);
+      q.exec();
+    }
+  });
+}
+
+void SqliteStore::FillDiffKeys() {
+  std::vector<int64_t> runs;
+  {
+    const char* sql = "SELECT id FROM runs ORDER BY id";
+    Guard(sql, [&] {
+      SQLite::Statement q(*db_, sql);
+      while (q.executeStep()) runs.push_back(q.getColumn(0).getInt64());
+    });
+  }
+  for (int64_t run : runs) {
+    std::vector<int64_t> documents;
+    std::vector<diff_keys::ClaimSpan> claims;
+    std::vector<std::string> relations;
+    std::vector<diff_keys::LinkEnds> links;
+    {
+      const char* sql = "SELECT document_id FROM run_documents WHERE run_id = ? ORDER BY seq";
+      Guard(sql, [&] {
+        SQLite::Statement q(*db_, sql);
+        q.bind(1, run);
+        while (q.executeStep()) documents.push_back(q.getColumn(0).getInt64());
+      });
+    }
+    {
+      const char* sql =
+          "SELECT id, document_id, byte_begin, byte_end FROM claims WHERE run_id = ? ORDER BY seq";
+      Guard(sql, [&] {
+        SQLite::Statement q(*db_, sql);
+        q.bind(1, run);
+        while (q.executeStep())
+          claims.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getInt64(),
+                            q.getColumn(2).getInt64(), q.getColumn(3).getInt64()});
+      });
+    }
+    {
+      const char* sql = "SELECT seq, a, b, relation FROM links WHERE run_id = ? ORDER BY seq";
+      Guard(sql, [&] {
+        SQLite::Statement q(*db_, sql);
+        q.bind(1, run);
+        while (q.executeStep()) {
+          links.push_back({q.getColumn(0).getInt64(),
+                           q.getColumn(1).getInt64(),
+                           q.getColumn(2).getInt64(),
+                           {}});
+          relations.push_back(q.getColumn(3).getString());
+        }
+      });
+    }
+    for (size_t i = 0; i < links.size(); ++i) links[i].relation = relations[i];
+    PutDiffKeys(run, diff_keys::ComputeDiffKeys(documents, claims, links));
+  }
 }
 
 std::unique_ptr<Transaction> SqliteStore::Begin() {
@@ -615,6 +707,24 @@ void SqliteStore::SaveRunRows(engine::AnalysisResult* r, const std::function<voi
       put("source", result->sources);
       put("speaker", result->speakers);
     });
+  }
+  // What comparing this run with another reads (schema 7 on; io/store/diff_keys.h).
+  if (schema_version_ >= 7) {
+    std::vector<int64_t> documents;
+    documents.reserve(result->documents.size());
+    for (const engine::Document& d : result->documents) documents.push_back(d.id);
+    std::vector<diff_keys::ClaimSpan> claims;
+    claims.reserve(result->claims.size());
+    for (const engine::Claim& c : result->claims)
+      claims.push_back(
+          {c.id, c.document, static_cast<int64_t>(c.byte_begin), static_cast<int64_t>(c.byte_end)});
+    std::vector<diff_keys::LinkEnds> links;
+    links.reserve(result->links.size());
+    for (size_t i = 0; i < result->links.size(); ++i) {
+      const engine::ClaimLink& l = result->links[i];
+      links.push_back({static_cast<int64_t>(i), l.a, l.b, engine::ToString(l.relation)});
+    }
+    PutDiffKeys(run, diff_keys::ComputeDiffKeys(documents, claims, links));
   }
   // The explorer's full-text index and per-source link index for this run (schema 4 on).
   if (schema_version_ >= 4) {

@@ -17,7 +17,7 @@ class Database;
 namespace claimgraph::io {
 
 // The schema version this build writes and the number of forward migrations it knows.
-inline constexpr int kStoreSchemaVersion = 6;
+inline constexpr int kStoreSchemaVersion = 7;
 
 // Opens the SQLite store at `path` (":memory:" for a private in-memory one). Migrates the
 // schema to `target_version` (tests use a lower one to build an old store). Throws StoreError.

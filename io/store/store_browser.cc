@@ -431,6 +431,37 @@ std::vector<LinkRow> StoreBrowser::LinksOf(int64_t run, int64_t claim_id, int li
   });
 }
 
+std::vector<engine::Claim> StoreBrowser::ClaimsById(int64_t run, const std::vector<int64_t>& ids) {
+  static const std::string sql =
+      std::string("SELECT ") + kClaimColumns + " FROM claims WHERE run_id = ? AND id = ?";
+  return Guard(sql.c_str(), [&] {
+    std::vector<engine::Claim> out;
+    SQLite::Statement q(*db_, sql);
+    for (int64_t id : ids) {
+      q.reset();
+      q.bind(1, run);
+      q.bind(2, id);
+      if (q.executeStep()) out.push_back(ClaimFromRow(q, false));
+    }
+    return out;
+  });
+}
+
+std::vector<LinkRow> StoreBrowser::LinksAt(int64_t run, const std::vector<int64_t>& seqs) {
+  static const std::string claim_sql =
+      std::string("SELECT ") + kClaimColumns + " FROM claims WHERE run_id = ? AND id = ?";
+  return Guard(kLinkById, [&] {
+    SQLite::Statement link(*db_, kLinkById);
+    SQLite::Statement claim(*db_, claim_sql);
+    std::vector<LinkRow> out;
+    for (int64_t seq : seqs) {
+      LinkRow row;
+      if (FillLink(link, claim, run, seq, &row)) out.push_back(std::move(row));
+    }
+    return out;
+  });
+}
+
 Page<LinkRow> StoreBrowser::Links(int64_t run, const LinkFilter& filter, const std::string& cursor,
                                   int limit) {
   limit = Clamp(limit);
@@ -741,53 +772,6 @@ engine::AnalysisResult StoreBrowser::LoadSources(int64_t run,
   for (const std::string& s : names) {
     if (std::optional<engine::ReliabilityScore> score = Score(run, ScoreKind::kSource, s))
       r.sources.push_back(std::move(*score));
-  }
-  return r;
-}
-
-engine::AnalysisResult StoreBrowser::LoadForDiff(int64_t run) {
-  engine::AnalysisResult r = RunHeader(run);
-  {
-    const char* sql = "SELECT document_id FROM run_documents WHERE run_id = ? ORDER BY seq";
-    Guard(sql, [&] {
-      SQLite::Statement q(*db_, sql);
-      q.bind(1, run);
-      while (q.executeStep()) {
-        engine::Document d;
-        d.id = q.getColumn(0).getInt64();
-        r.documents.push_back(std::move(d));
-      }
-    });
-  }
-  {
-    static const std::string sql =
-        std::string("SELECT ") + kClaimColumns + " FROM claims WHERE run_id = ? ORDER BY seq";
-    Guard(sql.c_str(), [&] {
-      SQLite::Statement q(*db_, sql);
-      q.bind(1, run);
-      while (q.executeStep()) r.claims.push_back(ClaimFromRow(q, false));
-    });
-  }
-  {
-    static const std::string sql = std::string("SELECT ") + store_rows::kLinkColumns +
-                                   " FROM links WHERE run_id = ? ORDER BY seq";
-    Guard(sql.c_str(), [&] {
-      SQLite::Statement q(*db_, sql);
-      q.bind(1, run);
-      while (q.executeStep()) {
-        r.links.push_back(LinkFromRow(q));
-      }
-    });
-  }
-  {
-    static const std::string sql = std::string("SELECT ") + kScoreColumns +
-                                   " FROM reliability WHERE run_id = ? AND kind = 'source' ORDER "
-                                   "BY seq";
-    Guard(sql.c_str(), [&] {
-      SQLite::Statement q(*db_, sql);
-      q.bind(1, run);
-      while (q.executeStep()) r.sources.push_back(ScoreFromRow(q));
-    });
   }
   return r;
 }

@@ -68,6 +68,22 @@ struct SourceYearCount {
   int64_t negated = 0;
 };
 
+// What changed from run `a` to run `b`, as io/report/run_diff.h's DiffRuns finds it from the two
+// loaded runs: the counts, and the changed items as ids in their run, in DiffRuns' order.
+struct RunChanges {
+  RunInfo a, b;
+  int64_t documents_added = 0;  // documents of b not in a
+  int64_t documents_gone = 0;
+  int64_t claims_kept = 0;            // claim keys (document, byte span) in both runs
+  int64_t links_kept = 0;             // link keys (two claim keys, relation) in both runs
+  std::vector<int64_t> claims_added;  // claim ids in run b, by document and span
+  std::vector<int64_t> claims_gone;   // claim ids in run a, by document and span
+  std::vector<int64_t> links_added;   // link positions in run b, highest score first
+  std::vector<int64_t> links_gone;    // link positions in run a, highest score first
+  std::vector<engine::ReliabilityScore> sources_a, sources_b;  // the runs' source scores
+  int64_t documents_compared = 0;  // documents whose digests differ, compared item by item
+};
+
 class StoreBrowser {
  public:
   // Opens the store at `path` read-only. Throws StoreError if the file is missing, is not a
@@ -124,11 +140,17 @@ class StoreBrowser {
   // comparison (io/report/compare_report.h) needs, without loading the whole run.
   engine::AnalysisResult LoadSources(int64_t run, const std::vector<std::string>& sources);
 
-  // What comparing two runs (io/report/run_diff.h) needs of run `run`: its documents (ids only),
-  // claims (without quantities and entities), links and source scores. Reads the whole run, in
-  // one pass per table; the explorer's diff view loads each pair of runs once and caches it.
-  // Throws StoreError if there is no such run.
-  engine::AnalysisResult LoadForDiff(int64_t run);
+  // What changed from run `a` to run `b` (io/store/run_changes.cc): reads the two runs'
+  // per-document digests (schema 7, io/store/diff_keys.h) in document order, then compares item
+  // by item only the documents whose digests differ or that one run lacks. Costs O(documents +
+  // claims and links of the changed documents), not O(run). The changed links' sort keys are read
+  // one by one, or, when there are more than `scan_above` in a run, in one pass over its links.
+  // Throws StoreError for an unknown run.
+  RunChanges Changes(int64_t a, int64_t b, size_t scan_above = 20000);
+  // The claims with these ids (in this order, without quantities and entities) and the links at
+  // these positions with their claims; missing ones are left out.
+  std::vector<engine::Claim> ClaimsById(int64_t run, const std::vector<int64_t>& ids);
+  std::vector<LinkRow> LinksAt(int64_t run, const std::vector<int64_t>& seqs);
 
  private:
   // A run's recorded header (id, time, version, configuration, method) with nothing loaded;

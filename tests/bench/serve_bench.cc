@@ -5,7 +5,9 @@
 // keyset paging must cost the same there) and, for the detail pages, the largest
 // item (the source with the most claims, the largest proposition, the claim with the most links).
 // Each URL is asked `--repeat` times; it prints the first answer's time (the store's pages not yet
-// in SQLite's cache) and the median and worst of the others.
+// in SQLite's cache) and the median and worst of the others. When the run has an earlier run, the
+// diff view (changes since it: the overview, and the first and last page of each list) is asked
+// with the explorer's diff cache off, so every answer finds the diff afresh, as a first visit does.
 //
 // usage: serve_bench --db FILE [--repeat N] [--run ID]
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -22,6 +24,7 @@
 
 #include "io/serve/explorer_server.h"
 #include "io/serve/html.h"
+#include "io/store/store_browser.h"
 
 namespace {
 
@@ -203,6 +206,38 @@ int main(int argc, char** argv) {
     targets.push_back({"search no match", Url(r + "/search", {{"q", "zzqqxxyy"}})});
     targets.push_back({"compare two largest",
                        Url(r + "/compare", {{"source", big_source}, {"source", second_source}})});
+    // The diff view: changes since the run before, if there is one.
+    int64_t before = 0;
+    {
+      SQLite::Statement q(s, "SELECT max(id) FROM runs WHERE id < ?");
+      q.bind(1, run);
+      if (q.executeStep() && !q.getColumn(0).isNull()) before = q.getColumn(0).getInt64();
+    }
+    if (before) {
+      const claimgraph::io::RunChanges ch = claimgraph::io::StoreBrowser(db).Changes(before, run);
+      const std::string from = std::to_string(before);
+      std::printf(
+          "diff of runs %s and %lld: %zu + %zu claims, %zu + %zu links changed, %lld "
+          "documents compared item by item\n",
+          from.c_str(), static_cast<long long>(run), ch.claims_added.size(), ch.claims_gone.size(),
+          ch.links_added.size(), ch.links_gone.size(),
+          static_cast<long long>(ch.documents_compared));
+      targets.push_back({"diff overview", Url(r + "/diff", {{"from", from}})});
+      const std::pair<const char*, size_t> lists[] = {{"sources", 0},
+                                                      {"links-added", ch.links_added.size()},
+                                                      {"links-gone", ch.links_gone.size()},
+                                                      {"claims-added", ch.claims_added.size()},
+                                                      {"claims-gone", ch.claims_gone.size()}};
+      for (const auto& [list, n] : lists) {
+        targets.push_back(
+            {std::string("diff ") + list, Url(r + "/diff", {{"from", from}, {"list", list}})});
+        if (n > 50)
+          targets.push_back(
+              {std::string("diff ") + list + " last page",
+               Url(r + "/diff",
+                   {{"from", from}, {"list", list}, {"page", std::to_string((n + 49) / 50)}})});
+      }
+    }
     targets.push_back(
         {"bad cursor (400)", Url(r + "/links", {{"after", "99999999999999999999"}}), 400});
     targets.push_back({"no such claim (404)", r + "/claims/99999999999", 404});
@@ -211,6 +246,7 @@ int main(int argc, char** argv) {
   claimgraph::io::serve::ServeOptions options;
   options.db = db;
   options.port = 0;
+  options.cached_diffs = 0;  // every diff answer is a first visit
   claimgraph::io::serve::ExplorerServer server(options);
   const int port = server.Bind();
   std::thread thread([&] { server.Run(); });

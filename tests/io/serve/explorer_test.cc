@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 #include <set>
 #include <thread>
+#include <tuple>
 
 #include "io/report/run_diff.h"
 #include "io/serve/explorer_server.h"
@@ -461,11 +462,13 @@ TEST_CASE("explorer server answers pages, escapes store text and refuses bad req
 
 namespace {
 
-// Run A and run B of the diff test: B drops A's claims 0-3 (and their links), adds six claims and
-// one link, and moves Beta's reliability; Gamma is scored in A only, "Delta <new>" in B only.
+// Run A and run B of the diff test: B drops A's claims 0-3 (and their links), adds six claims
+// and a document with two more, links one of those to an old claim, adds two agreements of the
+// same score, turns the contradiction 1010-1011 into an update, and moves Beta's reliability;
+// Gamma is scored in A only, "Delta <new>" in B only. A's first claim's span is claimed twice.
 AnalysisResult DiffRun(const std::vector<Document>& docs, bool later) {
   AnalysisResult r;
-  r.documents = docs;
+  r.documents.assign(docs.begin(), docs.begin() + (later ? 4 : 3));
   r.reliability_method = "truthfinder";
   for (int i = later ? 4 : 0; i < (later ? 26 : 20); ++i) {
     Claim c;
@@ -477,14 +480,39 @@ AnalysisResult DiffRun(const std::vector<Document>& docs, bool later) {
     c.byte_end = static_cast<size_t>(i + 1);
     r.claims.push_back(c);
   }
+  if (later) {
+    for (int i = 26; i < 28; ++i) {
+      Claim c;
+      c.id = 1000 + i;
+      c.document = docs[3].id;
+      c.source = docs[3].source;
+      c.text = "Claim <" + std::to_string(i) + "> on the withdrawal";
+      c.byte_begin = static_cast<size_t>(i - 26);
+      c.byte_end = static_cast<size_t>(i - 25);
+      r.claims.push_back(c);
+    }
+  } else {
+    Claim twice = r.claims[0];
+    twice.id = 1099;
+    twice.text = "Claim <0> again";
+    r.claims.push_back(twice);
+  }
   auto has = [&](int64_t id) {
     return std::any_of(r.claims.begin(), r.claims.end(),
                        [&](const Claim& c) { return c.id == id; });
   };
   for (int i = 0; i + 1 < 20; i += 2)
     if (has(1000 + i) && has(1001 + i))
-      r.links.push_back({1000 + i, 1001 + i, Relation::kContradict, 0.5 + i / 100.0, {"why"}});
-  if (later) r.links.push_back({1020, 1021, Relation::kAgree, 0.95, {"both <agree>"}});
+      r.links.push_back({1000 + i,
+                         1001 + i,
+                         later && i == 10 ? Relation::kUpdate : Relation::kContradict,
+                         0.5 + i / 100.0,
+                         {"why"}});
+  if (later) {
+    r.links.push_back({1022, 1023, Relation::kAgree, 0.95, {"tie"}});
+    r.links.push_back({1020, 1021, Relation::kAgree, 0.95, {"both <agree>"}});
+    r.links.push_back({1026, 1005, Relation::kContradict, 0.7, {"new document"}});
+  }
   for (const auto& [name, rel] : {std::pair{kHostile, 0.4},
                                   {"Beta", later ? 0.5 : 0.8},
                                   {later ? "Delta <new>" : "Gamma", 0.6}}) {
@@ -505,37 +533,80 @@ TEST_CASE("explorer's diff view shows what claimgraph diff shows, a page at a ti
   claimgraph::testing::TempDir dir{"serve-diff"};
   const std::string db = dir / "store.db";
   std::vector<Document> docs = {Doc(kHostile, "Alpha text.", 1), Doc("Beta", "Beta text.", 2),
-                                Doc("Gamma", "Gamma text.", 3)};
+                                Doc("Gamma", "Gamma text.", 3), Doc("Delta <new>", "New.", 4)};
   int64_t ra = 0, rb = 0;
   {
-    auto store = OpenStore(db);
+    // The runs are saved at schema 6 and migrated: the migration computes what SaveRun writes.
+    auto store = OpenSqliteStore(db, 6);
     for (Document& d : docs) store->PutDocument(&d);
-    AnalysisResult a = DiffRun(docs, false), b = DiffRun(docs, true);
+    AnalysisResult a = DiffRun(docs, false);
     ra = store->SaveRun(&a);
+  }
+  {
+    auto store = OpenStore(db);
+    AnalysisResult b = DiffRun(docs, true);
     rb = store->SaveRun(&b);
   }
   // What `claimgraph diff` computes from the fully loaded runs.
   auto store = OpenStore(db);
   const AnalysisResult full_a = store->LoadRun(ra), full_b = store->LoadRun(rb);
   const report::RunDiff expected = report::DiffRuns(full_a, full_b);
-  REQUIRE(expected.claims_added.size() == 6);
+  REQUIRE(expected.claims_added.size() == 8);
   REQUIRE(expected.claims_gone.size() == 4);
-  REQUIRE(expected.links_added.size() == 1);
-  REQUIRE(expected.links_gone.size() == 2);
+  REQUIRE(expected.claims_kept == 16);
+  REQUIRE(expected.links_added.size() == 4);
+  REQUIRE(expected.links_gone.size() == 3);
+  REQUIRE(expected.links_kept == 7);
   REQUIRE(expected.sources.size() == 3);  // Beta moved, Gamma dropped, Delta new
+  REQUIRE(expected.documents_added == 1);
 
-  // The explorer's loader gives the same diff.
+  // The explorer's indexed queries give the same diff, item for item and in the same order.
   StoreBrowser browser(db);
   const std::shared_ptr<const serve::LoadedDiff> loaded = serve::LoadDiff(&browser, ra, rb);
-  CHECK(loaded->diff.claims_added.size() == expected.claims_added.size());
-  CHECK(loaded->diff.claims_gone.size() == expected.claims_gone.size());
-  CHECK(loaded->diff.claims_kept == expected.claims_kept);
-  CHECK(loaded->diff.links_added.size() == expected.links_added.size());
-  CHECK(loaded->diff.links_gone.size() == expected.links_gone.size());
-  CHECK(loaded->diff.links_kept == expected.links_kept);
-  REQUIRE(loaded->diff.sources.size() == expected.sources.size());
-  for (size_t i = 0; i < expected.sources.size(); ++i)
-    CHECK(loaded->diff.sources[i].name == expected.sources[i].name);
+  const RunChanges& got = loaded->changes;
+  auto claim_ids = [](const std::vector<const Claim*>& claims) {
+    std::vector<int64_t> ids;
+    for (const Claim* c : claims) ids.push_back(c->id);
+    return ids;
+  };
+  CHECK(got.claims_added == claim_ids(expected.claims_added));
+  CHECK(got.claims_gone == claim_ids(expected.claims_gone));
+  CHECK(got.claims_kept == static_cast<int64_t>(expected.claims_kept));
+  auto link_keys = [](const std::vector<report::LinkChange>& links) {
+    std::vector<std::tuple<int64_t, int64_t, Relation>> keys;
+    for (const report::LinkChange& l : links)
+      keys.emplace_back(l.link->a, l.link->b, l.link->relation);
+    return keys;
+  };
+  auto stored_keys = [&](int64_t run, const std::vector<int64_t>& seqs) {
+    std::vector<std::tuple<int64_t, int64_t, Relation>> keys;
+    for (const LinkRow& l : browser.LinksAt(run, seqs))
+      keys.emplace_back(l.link.a, l.link.b, l.link.relation);
+    return keys;
+  };
+  CHECK(stored_keys(rb, got.links_added) == link_keys(expected.links_added));
+  CHECK(stored_keys(ra, got.links_gone) == link_keys(expected.links_gone));
+  CHECK(got.links_kept == static_cast<int64_t>(expected.links_kept));
+  CHECK(got.documents_added == static_cast<int64_t>(expected.documents_added));
+  CHECK(got.documents_gone == static_cast<int64_t>(expected.documents_gone));
+  REQUIRE(loaded->sources.size() == expected.sources.size());
+  for (size_t i = 0; i < expected.sources.size(); ++i) {
+    CHECK(loaded->sources[i].name == expected.sources[i].name);
+    CHECK(loaded->sources[i].change == expected.sources[i].change);
+  }
+  // Only the documents whose digests differ were compared item by item.
+  CHECK(got.documents_compared == 3);
+  // The changed links' sort keys read in one pass over the run's links: the same lists.
+  const RunChanges scanned = browser.Changes(ra, rb, 0);
+  CHECK(scanned.links_added == got.links_added);
+  CHECK(scanned.links_gone == got.links_gone);
+  CHECK(scanned.claims_added == got.claims_added);
+  // A run against itself: nothing changed, nothing compared.
+  const RunChanges same = browser.Changes(rb, rb);
+  CHECK(same.claims_added.empty());
+  CHECK(same.links_gone.empty());
+  CHECK(same.claims_kept == 24);
+  CHECK(same.documents_compared == 0);
 
   serve::ServeOptions options;
   options.db = db;
@@ -567,12 +638,12 @@ TEST_CASE("explorer's diff view shows what claimgraph diff shows, a page at a ti
   CHECK(overview.status == 200);
   CHECK(overview.body.find("Changes from run " + std::to_string(ra) + " to run " +
                            std::to_string(rb)) != std::string::npos);
-  CHECK(overview.body.find("Claims: 6 added, 4 gone, 16 in both. Links: 1 added, 2 gone, 8 in "
+  CHECK(overview.body.find("Claims: 8 added, 4 gone, 16 in both. Links: 4 added, 3 gone, 7 in "
                            "both.") != std::string::npos);
   CHECK(rows(overview.body, "sources") == 3);
-  CHECK(rows(overview.body, "links-added") == 1);
-  CHECK(rows(overview.body, "links-gone") == 2);
-  CHECK(rows(overview.body, "claims-added") == 6);
+  CHECK(rows(overview.body, "links-added") == 4);
+  CHECK(rows(overview.body, "links-gone") == 3);
+  CHECK(rows(overview.body, "claims-added") == 8);
   CHECK(rows(overview.body, "claims-gone") == 4);
   CHECK(overview.body.find("both &lt;agree&gt;") != std::string::npos);
   CHECK(overview.body.find("Delta &lt;new&gt;") != std::string::npos);
@@ -592,18 +663,18 @@ TEST_CASE("explorer's diff view shows what claimgraph diff shows, a page at a ti
     const httplib::Response res = get(path + "?from=" + std::to_string(ra) +
                                       "&list=claims-added&limit=4&page=" + std::to_string(page));
     CHECK(res.status == 200);
-    CHECK(rows(res.body, "claims-added") == (page == 1 ? 4 : 2));
+    CHECK(rows(res.body, "claims-added") == 4);
     CHECK((res.body.find("rel=\"next\"") != std::string::npos) == (page == 1));
-    for (int i = 20; i < 26; ++i) {
+    for (int i = 20; i < 28; ++i) {
       const std::string text = "Claim &lt;" + std::to_string(i) + "&gt;";
       if (res.body.find(text) != std::string::npos) CHECK(seen.insert(text).second);
     }
   }
-  CHECK(seen.size() == 6);
+  CHECK(seen.size() == 8);
   // Against run B itself from the other side: what was added is gone.
   const httplib::Response reverse =
       get("/runs/" + std::to_string(ra) + "/diff?from=" + std::to_string(rb));
-  CHECK(reverse.body.find("Claims: 4 added, 6 gone") != std::string::npos);
+  CHECK(reverse.body.find("Claims: 4 added, 8 gone") != std::string::npos);
   // The first run has no run before it: it says so.
   CHECK(get("/runs/" + std::to_string(ra) + "/diff").body.find("No earlier run") !=
         std::string::npos);
