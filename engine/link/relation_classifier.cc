@@ -743,8 +743,7 @@ std::optional<ClaimLink> ClassifyPair(const Claim& a, const ClaimTerms& ta, cons
     link.score = std::min(1.0, 0.5 * similarity + 0.5 * std::max(similarity, model.agree));
     reasons.clear();
     for (const auto& r : al.reasons) reasons.push_back(r);
-    reasons.push_back("same proposition: shared content " +
-                      std::to_string(similarity).substr(0, 4));
+    reasons.push_back("shared content " + std::to_string(similarity).substr(0, 4));
     if (stance)
       reasons.push_back("stance model: agree " + std::to_string(model.agree).substr(0, 4));
   } else if (al.rule_fired && al.rule == PairRelation::kUpdate && al.measure_aligned &&

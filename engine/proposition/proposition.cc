@@ -905,7 +905,8 @@ Alignment Align(const PropositionFrame& a, const PropositionFrame& b, const Word
           ++antonym_pairs;
   }
   if (al.predicate_same && a.predicate != "be")
-    al.reasons.push_back("aligned predicate: " + a.predicate + " / " + b.predicate);
+    al.reasons.push_back("aligned predicate: " + a.predicate +
+                         (a.predicate == b.predicate ? "" : " / " + b.predicate));
   al.polarity_on_aligned = a.negated != b.negated && (al.predicate_same || al.predicate_opposed) &&
                            Intersection(a.object_stems, b.object_stems) > 0;
   // Times.
@@ -951,9 +952,11 @@ Alignment Align(const PropositionFrame& a, const PropositionFrame& b, const Word
       if (within) {
         al.measure_agrees = true;
         if (holders_known) al.measure_same_holder = true;
+        // The figures as written; one when both claims write it alike (the reason travels with
+        // every link into the exports: a million links should not carry a figure twice).
         al.reasons.push_back(
             "same measure: " + what + (qa.holder.empty() ? "" : " of " + qa.holder) + "; '" +
-            qa.text + "' vs '" + qb.text + "'" +
+            qa.text + (qa.text == qb.text ? "' in both" : "' vs '" + qb.text + "'") +
             (qa.approximation.empty() && qb.approximation.empty() ? ""
                                                                   : " (stated approximation)"));
       } else {

@@ -66,7 +66,7 @@ TEST_CASE("Relation classifier: contradiction cues, updates and agreement", "[en
       {MakeClaim(1, "The bridge will reopen to traffic on March 3", "2026-02-01"),
        MakeClaim(2, "The bridge will reopen to traffic on March 3, officials confirmed",
                  "2026-02-02"),
-       Relation::kAgree, "same proposition"},
+       Relation::kAgree, "shared content"},
       {MakeClaim(1, "Officials denied that the cable had snapped", "2026-02-01",
                  Polarity::kAffirmed, Modality::kDenial),
        MakeClaim(2, "The cable had snapped during the storm", "2026-02-01"), Relation::kContradict,
