@@ -409,8 +409,6 @@ std::vector<LinkRow> StoreBrowser::LinksOf(int64_t run, int64_t claim_id, int li
       "SELECT seq, CASE relation WHEN 'contradict' THEN 0 WHEN 'update' THEN 1 WHEN 'agree' THEN 2 "
       "ELSE 3 END AS r, score FROM links INDEXED BY links_by_b WHERE run_id = ?1 AND b = ?2 "
       "ORDER BY r, score DESC, seq LIMIT ?3";
-  static const std::string claim_sql =
-      std::string("SELECT ") + kClaimColumns + " FROM claims WHERE run_id = ? AND id = ?";
   return Guard(sql, [&] {
     std::vector<int64_t> seqs;
     {
@@ -420,14 +418,7 @@ std::vector<LinkRow> StoreBrowser::LinksOf(int64_t run, int64_t claim_id, int li
       q.bind(3, Clamp(limit));
       while (q.executeStep()) seqs.push_back(q.getColumn(0).getInt64());
     }
-    SQLite::Statement link(*db_, kLinkById);
-    SQLite::Statement claim(*db_, claim_sql);
-    std::vector<LinkRow> out;
-    for (int64_t seq : seqs) {
-      LinkRow row;
-      if (FillLink(link, claim, run, seq, &row)) out.push_back(std::move(row));
-    }
-    return out;
+    return LinksAt(run, seqs);
   });
 }
 
