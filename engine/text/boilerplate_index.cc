@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "engine/text/mix_hash.h"
 #include "engine/text/sentence_splitter.h"
 #include "engine/text/tokenizer.h"
 
@@ -19,14 +20,6 @@ uint64_t Fnv(uint64_t h, std::string_view s) {
     h *= kFnvPrime;
   }
   return h;
-}
-
-// Final avalanche (splitmix64) so that nearby FNV values spread.
-uint64_t Mix(uint64_t x) {
-  x += 0x9e3779b97f4a7c15ull;
-  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ull;
-  x = (x ^ (x >> 27)) * 0x94d049bb133111ebull;
-  return x ^ (x >> 31);
 }
 
 void PutU64(std::string* out, uint64_t v) {
@@ -49,7 +42,7 @@ uint64_t BoilerplateIndex::KeyOfSquashed(std::string_view source, std::string_vi
   uint64_t h = Fnv(kFnvOffset, FoldCase(source));
   h = Fnv(h, std::string_view("\0", 1));
   h = Fnv(h, squashed);
-  return Mix(h);
+  return SplitMix64(h);  // final avalanche, so that nearby FNV values spread
 }
 
 uint64_t BoilerplateIndex::Key(std::string_view source, std::string_view paragraph) {

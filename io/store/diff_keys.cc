@@ -6,24 +6,21 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "engine/text/mix_hash.h"
+
 namespace claimgraph::io::diff_keys {
 namespace {
 
-uint64_t Mix(uint64_t x) {  // splitmix64's finaliser
-  x += 0x9e3779b97f4a7c15ULL;
-  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-  return x ^ (x >> 31);
-}
+using engine::SplitMix64;
 
-uint64_t Combine(uint64_t h, uint64_t v) { return Mix(h ^ Mix(v)); }
+uint64_t Combine(uint64_t h, uint64_t v) { return SplitMix64(h ^ SplitMix64(v)); }
 
 using Key = std::tuple<int64_t, int64_t, int64_t>;  // document, byte_begin, byte_end
 
 }  // namespace
 
 uint64_t SpanHash(int64_t byte_begin, int64_t byte_end) {
-  return Combine(Mix(static_cast<uint64_t>(byte_begin)), static_cast<uint64_t>(byte_end));
+  return Combine(SplitMix64(static_cast<uint64_t>(byte_begin)), static_cast<uint64_t>(byte_end));
 }
 
 DiffKeys ComputeDiffKeys(const std::vector<int64_t>& documents,
@@ -65,7 +62,7 @@ DiffKeys ComputeDiffKeys(const std::vector<int64_t>& documents,
     DocumentDigest& d = docs[home];
     d.document = home;
     ++d.links;
-    d.links_digest = static_cast<int64_t>(static_cast<uint64_t>(d.links_digest) + Mix(h));
+    d.links_digest = static_cast<int64_t>(static_cast<uint64_t>(d.links_digest) + SplitMix64(h));
   }
   out.documents.reserve(docs.size());
   for (auto& [id, d] : docs) out.documents.push_back(d);
